@@ -1,0 +1,496 @@
+"""Integer constant expressions, evaluated as clang evaluates them.
+
+The evaluator walks pycparser ``c_ast`` expression nodes. It is shared by the
+enumerator initializers (parsed by pycparser) and by ``#if`` conditions
+(parsed by :mod:`gen.ifexpr` into the same node types). Values are pairs of
+a Python int and the :class:`IntType` it has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from pycparser import c_ast
+
+from gen.inttypes import IntType, IntTypes
+
+
+class EvalError(Exception):
+    """The expression is not an integer constant expression we can compute."""
+
+    def __init__(self, message: str, node: c_ast.Node | None = None, identifier: str | None = None) -> None:
+        super().__init__(message)
+        self.node = node
+        #: The identifier that could not be resolved, if that is the cause.
+        self.identifier = identifier
+
+
+@dataclass(frozen=True)
+class PointerType:
+    """Any pointer: casts to it leave the integer domain; sizeof needs its size."""
+
+    bits: int
+
+
+@dataclass(frozen=True)
+class OpaqueType:
+    """A struct, union, float or other type we only know by name."""
+
+    name: str
+    size: int | None = None
+
+
+CType = IntType | PointerType | OpaqueType
+Value = tuple[int, IntType]
+
+# Specifier words to canonical integer type names (C11 6.7.2p2 and MS forms).
+_SIGNED_WORDS = {"signed", "__signed__", "__signed"}
+_INT_WORDS = {"int"}
+_MS_SIZED = {"__int8": 8, "__int16": 16, "__int32": 32, "__int64": 64}
+
+
+def integer_type_from_words(words: list[str], types: IntTypes) -> IntType | None:
+    """``["unsigned", "long", "int"]`` to its IntType; None if not an integer type."""
+    unsigned = False
+    signed = False
+    longs = 0
+    base: str | None = None
+    for w in words:
+        if w == "unsigned":
+            unsigned = True
+        elif w in _SIGNED_WORDS:
+            signed = True
+        elif w == "long":
+            longs += 1
+        elif w in ("const", "volatile", "__const", "__volatile__", "restrict", "__restrict", "__unaligned", "__ptr32", "__ptr64"):
+            continue
+        elif w in _INT_WORDS:
+            base = base or "int"
+        elif w in ("char", "short", "_Bool", "__int128", "__int128_t") or w in _MS_SIZED:
+            base = w
+        elif w == "__uint128_t":
+            base, unsigned = "__int128", True
+        else:
+            return None
+    if base in _MS_SIZED:
+        bits = _MS_SIZED[base]
+        name = {8: "char", 16: "short", 32: "int", 64: "long long"}[bits]
+        if name == "char":
+            name = "signed char"
+        base = name
+    if base == "_Bool":
+        return types.bool
+    if base == "char":
+        if unsigned:
+            return types.by_name["unsigned char"]
+        return types.by_name["signed char"] if signed else types.char
+    if base == "signed char":
+        return types.by_name["unsigned char" if unsigned else "signed char"]
+    if base in ("__int128", "__int128_t"):
+        return types.by_name["unsigned __int128" if unsigned else "__int128"]
+    if base == "short":
+        name = "short"
+    elif base == "long long" or longs >= 2:
+        name = "long long"
+    elif longs == 1:
+        name = "long"
+    elif base in ("int", None):
+        if not (unsigned or signed or base or longs):
+            return None
+        name = "int"
+    else:
+        name = base
+    return types.by_name[f"unsigned {name}" if unsigned else name]
+
+
+class Evaluator:
+    """Evaluates c_ast expressions.
+
+    ``constant`` resolves an identifier to a value (an enumerator) or None;
+    ``typedef`` resolves a typedef name (for casts and sizeof) or None;
+    ``enum_type`` gives the type of ``enum TAG``. With ``preprocessor=True``
+    every value is widened to intmax_t/uintmax_t as ``#if`` requires, and
+    remaining identifiers evaluate to 0.
+    """
+
+    def __init__(
+        self,
+        types: IntTypes,
+        constant: Callable[[str], Value | None],
+        typedef: Callable[[str], CType | None] | Mapping[str, CType] = lambda _n: None,
+        enum_type: Callable[[str], IntType | None] = lambda _n: None,
+        preprocessor: bool = False,
+    ) -> None:
+        self.types = types
+        self._constant = constant
+        self._typedef = typedef.get if isinstance(typedef, Mapping) else typedef
+        self._enum_type = enum_type
+        self.pp = preprocessor
+
+    # -- entry points -------------------------------------------------------
+    def evaluate(self, node: c_ast.Node) -> Value:
+        value, t = self._eval(node)
+        return value, t
+
+    # -- helpers -------------------------------------------------------------
+    def _pp(self, t: IntType) -> IntType:
+        # #if arithmetic happens in intmax_t / uintmax_t (C11 6.10.1p4).
+        if not self.pp:
+            return t
+        return self.types.llong if t.signed else self.types.ullong
+
+    def _convert(self, v: Value, t: IntType) -> Value:
+        return t.wrap(v[0]), t
+
+    def _eval(self, node: c_ast.Node) -> Value:
+        method = getattr(self, "_eval_" + type(node).__name__, None)
+        if method is None:
+            raise EvalError(f"not an integer constant expression ({type(node).__name__})", node)
+        result: Value = method(node)
+        return result
+
+    # -- leaves -------------------------------------------------------------
+    def _eval_Constant(self, node: c_ast.Constant) -> Value:
+        text = node.value
+        if node.type == "char" or text[-1:] == "'":
+            v, t = self.char_literal(text, node)
+            return self._convert((v, t), self._pp(t)) if self.pp else (v, t)
+        if node.type == "string":
+            raise EvalError("a string literal is not an integer constant", node)
+        v, t = self.int_literal(text, node)
+        return v, self._pp(t)
+
+    def int_literal(self, text: str, node: c_ast.Node | None = None) -> Value:
+        s = text.replace("'", "")
+        low = s.lower()
+        if low.startswith("0x"):
+            body, base, decimal = low[2:], 16, False
+            digits = "0123456789abcdef"
+        elif low.startswith("0b"):
+            body, base, decimal = low[2:], 2, False
+            digits = "01"
+        elif low.startswith("0") and len(low) > 1:
+            body, base, decimal = low[1:], 8, False
+            digits = "01234567"
+        else:
+            body, base, decimal = low, 10, True
+            digits = "0123456789"
+        i = 0
+        while i < len(body) and body[i] in digits:
+            i += 1
+        number, suffix = body[:i], body[i:]
+        if base == 8 and not number:
+            number = "0"
+        if not number or suffix not in _INT_SUFFIXES:
+            if _looks_float(low):
+                raise EvalError(f"floating constant '{text}' in an integer constant expression", node)
+            raise EvalError(f"invalid integer constant '{text}'", node)
+        value = int(number, base)
+        t = self.types.literal_type(value, decimal, suffix)
+        if t is None:
+            raise EvalError(f"integer constant '{text}' is too large for any integer type", node)
+        return value, t
+
+    def char_literal(self, text: str, node: c_ast.Node | None = None) -> Value:
+        prefix = text[: text.index("'")]
+        chars = _decode_escapes(text[len(prefix) + 1 : -1], node)
+        if not chars:
+            raise EvalError("empty character constant", node)
+        types = self.types
+        if prefix == "L":
+            # wchar_t: unsigned short on Windows targets, int elsewhere.
+            t = types.by_name["unsigned short"] if types.model.long_bits == 32 and types.model.pointer_bits == 64 else types.int
+            return types.int.wrap(t.wrap(chars[-1])), types.int
+        if prefix == "u":
+            return types.int.wrap(chars[-1] & 0xFFFF), types.int
+        if prefix == "U":
+            return chars[-1] & 0xFFFFFFFF, types.uint
+        if prefix == "u8":
+            return chars[-1] & 0xFF, types.int
+        if len(chars) == 1:
+            return types.char.wrap(chars[0]), types.int
+        # Multi-character constant: gcc/clang pack bytes big-endian into int.
+        value = 0
+        for c in chars:
+            value = (value << 8) | (c & 0xFF)
+        return types.int.wrap(value), types.int
+
+    def _eval_ID(self, node: c_ast.ID) -> Value:
+        found = self._constant(node.name)
+        if found is not None:
+            return (found[0], self._pp(found[1])) if self.pp else found
+        if self.pp:
+            return 0, self.types.llong
+        raise EvalError(f"unresolved identifier '{node.name}'", node, identifier=node.name)
+
+    # -- operators ------------------------------------------------------------
+    def _eval_UnaryOp(self, node: c_ast.UnaryOp) -> Value:
+        op = node.op
+        if op == "sizeof":
+            return self._sizeof(node.expr, node)
+        if op in ("_Alignof", "__alignof__", "alignof", "__alignof"):
+            return self._alignof(node.expr, node)
+        if op in ("p++", "p--", "++", "--", "&", "*"):
+            raise EvalError(f"operator '{op.lstrip('p')}' is not allowed in an integer constant expression", node)
+        v, t = self._eval(node.expr)
+        if op == "!":
+            return int(v == 0), self._pp(self.types.int)
+        t = self.types.promote(t)
+        if op == "-":
+            return t.wrap(-v), t
+        if op == "+":
+            return v, t
+        if op == "~":
+            return t.wrap(~v), t
+        raise EvalError(f"unsupported unary operator '{op}'", node)
+
+    def _eval_BinaryOp(self, node: c_ast.BinaryOp) -> Value:
+        op = node.op
+        if op == "&&":
+            lv, _ = self._eval(node.left)
+            if not lv:
+                return 0, self._pp(self.types.int)
+            rv, _ = self._eval(node.right)
+            return int(rv != 0), self._pp(self.types.int)
+        if op == "||":
+            lv, _ = self._eval(node.left)
+            if lv:
+                return 1, self._pp(self.types.int)
+            rv, _ = self._eval(node.right)
+            return int(rv != 0), self._pp(self.types.int)
+        lv, lt = self._eval(node.left)
+        rv, rt = self._eval(node.right)
+        if op in ("<<", ">>"):
+            return self._shift(op, lv, self.types.promote(lt), rv, node)
+        t = self.types.common(lt, rt)
+        a, b = t.wrap(lv), t.wrap(rv)
+        if op == "+":
+            return t.wrap(a + b), t
+        if op == "-":
+            return t.wrap(a - b), t
+        if op == "*":
+            return t.wrap(a * b), t
+        if op in ("/", "%"):
+            if b == 0:
+                raise EvalError("division by zero in a constant expression", node)
+            q = abs(a) // abs(b)
+            if (a < 0) != (b < 0):
+                q = -q
+            return (t.wrap(q), t) if op == "/" else (t.wrap(a - b * q), t)
+        if op == "&":
+            return t.wrap(a & b), t
+        if op == "|":
+            return t.wrap(a | b), t
+        if op == "^":
+            return t.wrap(a ^ b), t
+        result_t = self._pp(self.types.int)
+        if op == "<":
+            return int(a < b), result_t
+        if op == ">":
+            return int(a > b), result_t
+        if op == "<=":
+            return int(a <= b), result_t
+        if op == ">=":
+            return int(a >= b), result_t
+        if op == "==":
+            return int(a == b), result_t
+        if op == "!=":
+            return int(a != b), result_t
+        raise EvalError(f"unsupported binary operator '{op}'", node)
+
+    def _shift(self, op: str, a: int, t: IntType, count: int, node: c_ast.Node) -> Value:
+        # clang folds undefined shifts instead of rejecting them: a negative
+        # count shifts the other way, a count >= width is clamped to width-1.
+        if count < 0:
+            count = -count
+            op = ">>" if op == "<<" else "<<"
+        count = min(count, t.bits - 1)
+        a = t.wrap(a)
+        if op == "<<":
+            return t.wrap(a << count), t
+        return t.wrap(a >> count), t
+
+    def _eval_TernaryOp(self, node: c_ast.TernaryOp) -> Value:
+        cv, _ = self._eval(node.cond)
+        chosen, other = (node.iftrue, node.iffalse) if cv else (node.iffalse, node.iftrue)
+        v, t = self._eval(chosen)
+        # The result has the common type of both arms; the other arm is not
+        # evaluated, only typed.
+        ot = self._type_of(other)
+        common = self.types.common(t, ot) if ot is not None else t
+        return common.wrap(v), common
+
+    def _eval_ExprList(self, node: c_ast.ExprList) -> Value:
+        # The comma operator: clang accepts it in C with a warning.
+        result: Value | None = None
+        for e in node.exprs:
+            result = self._eval(e)
+        if result is None:
+            raise EvalError("empty expression", node)
+        return result
+
+    def _eval_Cast(self, node: c_ast.Cast) -> Value:
+        target = self.resolve_type(node.to_type)
+        if isinstance(target, PointerType):
+            raise EvalError("a cast to a pointer type is not an integer constant expression", node)
+        if isinstance(target, OpaqueType):
+            raise EvalError(f"cast to non-integer type '{target.name}'", node)
+        if isinstance(node.expr, c_ast.Constant) and node.expr.type in ("float", "double") or (
+            isinstance(node.expr, c_ast.Constant) and _looks_float(node.expr.value.lower())
+        ):
+            value = _float_to_int(node.expr.value, node)
+            return target.wrap(value), target
+        v, _ = self._eval(node.expr)
+        return target.wrap(v), target
+
+    # -- types ----------------------------------------------------------------
+    def resolve_type(self, typename: c_ast.Node) -> CType:
+        """The type named by a c_ast Typename (for casts and sizeof)."""
+        decl = typename.type if isinstance(typename, c_ast.Typename) else typename
+        if isinstance(decl, (c_ast.PtrDecl,)):
+            return PointerType(self.types.model.pointer_bits)
+        if isinstance(decl, c_ast.ArrayDecl):
+            return OpaqueType("array")
+        if isinstance(decl, c_ast.FuncDecl):
+            return OpaqueType("function")
+        if isinstance(decl, c_ast.TypeDecl):
+            inner = decl.type
+            if isinstance(inner, c_ast.IdentifierType):
+                return self._type_from_names(inner.names, typename)
+            if isinstance(inner, c_ast.Enum):
+                t = self._enum_type(inner.name) if inner.name else None
+                return t or self.types.int
+            if isinstance(inner, (c_ast.Struct, c_ast.Union)):
+                return OpaqueType(f"{type(inner).__name__.lower()} {inner.name or ''}".strip())
+        raise EvalError("unsupported type in a constant expression", typename)
+
+    def _type_from_names(self, names: list[str], node: c_ast.Node) -> CType:
+        t = integer_type_from_words(names, self.types)
+        if t is not None:
+            return t
+        words = [w for w in names if w not in ("const", "volatile")]
+        if len(words) == 1:
+            found = self._typedef(words[0])
+            if found is not None:
+                return found
+            if words[0] in ("float", "double", "void"):
+                return OpaqueType(words[0], {"float": 4, "double": 8, "void": 1}[words[0]])
+            raise EvalError(f"unknown type '{words[0]}'", node, identifier=words[0])
+        if words == ["long", "double"]:
+            return OpaqueType("long double", 16 if self.types.model.long_bits == 64 else 16)
+        raise EvalError(f"unknown type '{' '.join(names)}'", node)
+
+    def _type_of(self, node: c_ast.Node) -> IntType | None:
+        """The type of an expression without evaluating it (best effort)."""
+        try:
+            return self._eval(node)[1]
+        except EvalError:
+            return None
+
+    def _size_of_type(self, t: CType, node: c_ast.Node) -> int:
+        if isinstance(t, IntType):
+            return max(1, t.bits // 8)
+        if isinstance(t, PointerType):
+            return t.bits // 8
+        if t.size is None:
+            raise EvalError(f"size of '{t.name}' is not known", node)
+        return t.size
+
+    def _sizeof(self, operand: c_ast.Node, node: c_ast.Node) -> Value:
+        if isinstance(operand, c_ast.Typename):
+            size = self._size_of_type(self.resolve_type(operand), node)
+        elif isinstance(operand, c_ast.Constant) and operand.type == "string":
+            size = _string_size(operand.value, self.types, node)
+        else:
+            size = self._size_of_type(self._eval(operand)[1], node)
+        return size, self._pp(self.types.size_t)
+
+    def _alignof(self, operand: c_ast.Node, node: c_ast.Node) -> Value:
+        value, t = self._sizeof(operand, node)
+        return min(value, 16 if value >= 16 else value), t
+
+
+_INT_SUFFIXES = {
+    "", "u", "l", "ul", "lu", "ll", "ull", "llu", "i64", "ui64", "i32", "ui32", "i16", "ui16", "i8", "ui8",
+    "uz", "zu", "z",
+}
+
+
+def _looks_float(low: str) -> bool:
+    if low.startswith("0x"):
+        return "p" in low
+    return "." in low or "e" in low
+
+
+def _float_to_int(text: str, node: c_ast.Node) -> int:
+    s = text.rstrip("fFlL")
+    try:
+        f = float.fromhex(s) if s.lower().startswith("0x") else float(s)
+    except ValueError:
+        raise EvalError(f"invalid floating constant '{text}'", node) from None
+    if f != f or f in (float("inf"), float("-inf")):
+        raise EvalError(f"floating constant '{text}' cannot be converted to an integer", node)
+    return int(f)
+
+
+_SIMPLE_ESCAPES = {
+    "n": 10, "t": 9, "r": 13, "a": 7, "b": 8, "f": 12, "v": 11, "e": 27, "E": 27,
+    "\\": 92, "'": 39, '"': 34, "?": 63,
+}
+
+
+def _decode_escapes(body: str, node: c_ast.Node | None) -> list[int]:
+    """Code units of a character/string literal body."""
+    out: list[int] = []
+    i = 0
+    n = len(body)
+    while i < n:
+        c = body[i]
+        if c != "\\":
+            out.append(ord(c))
+            i += 1
+            continue
+        i += 1
+        if i >= n:
+            raise EvalError("incomplete escape sequence", node)
+        c = body[i]
+        if c in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[c])
+            i += 1
+        elif c == "x":
+            j = i + 1
+            while j < n and body[j] in "0123456789abcdefABCDEF":
+                j += 1
+            if j == i + 1:
+                raise EvalError("\\x used with no following hex digits", node)
+            out.append(int(body[i + 1 : j], 16))
+            i = j
+        elif c in "01234567":
+            j = i
+            while j < n and j < i + 3 and body[j] in "01234567":
+                j += 1
+            out.append(int(body[i:j], 8))
+            i = j
+        elif c in "uU":
+            width = 4 if c == "u" else 8
+            digits = body[i + 1 : i + 1 + width]
+            if len(digits) != width:
+                raise EvalError("incomplete universal character name", node)
+            out.append(int(digits, 16))
+            i += 1 + width
+        else:
+            out.append(ord(c))
+            i += 1
+    return out
+
+
+def _string_size(text: str, types: IntTypes, node: c_ast.Node) -> int:
+    prefix = text[: text.index('"')]
+    units = _decode_escapes(text[len(prefix) + 1 : -1], node)
+    unit = {"": 1, "u8": 1, "u": 2, "U": 4, "L": 2 if types.model.long_bits == 32 else 4}[prefix]
+    if unit == 1 and not prefix:
+        count = sum(len(chr(u).encode("utf-8")) if u > 127 else 1 for u in units)
+    else:
+        count = len(units)
+    return (count + 1) * unit

@@ -1,0 +1,234 @@
+"""Stage 4, model: evaluate declarations in order and build the model.
+
+Enumerator values follow clang's rules for C (Sema::CheckEnumConstant and
+ActOnEnumBody): an explicit value keeps type int when it fits, else the type
+of its expression; an implicit value is the previous one plus one in the
+previous type, moving to the next wider type of the same signedness on
+overflow; once the enum is complete, every value that does not fit int is
+converted to the enum's underlying type, the smallest of unsigned int, int,
+long, unsigned long, long long and unsigned long long that holds them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from pycparser import c_ast
+
+from gen.cexpr import CType, EvalError, Evaluator, OpaqueType, PointerType, Value, integer_type_from_words
+from gen.declarations import EnumDecl, TypedefDecl
+from gen.diagnostics import Diagnostic, Level, Location, Reporter
+from gen.inttypes import IntType, IntTypes
+from gen.model import Enum, Member
+
+
+@dataclass
+class SymbolTable:
+    """What the translation unit has declared so far."""
+
+    constants: dict[str, Value] = field(default_factory=dict)
+    typedefs: dict[str, CType] = field(default_factory=dict)
+    enum_tags: dict[str, IntType] = field(default_factory=dict)
+
+
+@dataclass
+class _Pending:
+    """A main-file enum waiting for typedefs declared after its body."""
+
+    enum: Enum
+
+
+class ModelBuilder:
+    def __init__(self, types: IntTypes, reporter: Reporter) -> None:
+        self.types = types
+        self.reporter = reporter
+        self.symbols = SymbolTable()
+        self._main: list[Enum] = []
+        # typedef names given to a tag before or after its body (``typedef enum X Y;``)
+        self._tag_typedefs: dict[str, list[str]] = {}
+        self.evaluator = Evaluator(
+            types,
+            self.symbols.constants.get,
+            self.symbols.typedefs,
+            self.symbols.enum_tags.get,
+        )
+
+    # -- feeding -----------------------------------------------------------------
+    def add_all(self, decls: Iterable[EnumDecl | TypedefDecl]) -> None:
+        for decl in decls:
+            if isinstance(decl, EnumDecl):
+                self.add_enum(decl)
+            else:
+                self.add_typedef(decl)
+
+    def add_typedef(self, decl: TypedefDecl) -> None:
+        base = self._base_type(decl.base)
+        for name, kind in decl.names:
+            if kind == "pointer":
+                self.symbols.typedefs[name] = PointerType(self.types.model.pointer_bits)
+            elif kind == "plain" and base is not None:
+                self.symbols.typedefs[name] = base
+            else:
+                self.symbols.typedefs[name] = OpaqueType(name)
+            if kind == "plain" and decl.base[0] == "enum" and len(decl.base) > 1 and decl.base[1]:
+                self._tag_typedefs.setdefault(decl.base[1], []).append(name)
+
+    def _base_type(self, base: tuple[str, ...]) -> CType | None:
+        if base[0] == "enum":
+            tag = base[1] if len(base) > 1 else ""
+            return self.symbols.enum_tags.get(tag, self.types.int)
+        if base[0] in ("struct", "union"):
+            return OpaqueType(" ".join(base).strip())
+        t = integer_type_from_words(list(base), self.types)
+        if t is not None:
+            return t
+        if len(base) == 1:
+            return self.symbols.typedefs.get(base[0], OpaqueType(base[0]))
+        return None
+
+    def add_enum(self, decl: EnumDecl) -> None:
+        types = self.types
+        fixed: IntType | None = None
+        if decl.fixed_type is not None:
+            fixed_t = integer_type_from_words(list(decl.fixed_type), types)
+            if fixed_t is None and len(decl.fixed_type) == 1:
+                found = self.symbols.typedefs.get(decl.fixed_type[0])
+                fixed_t = found if isinstance(found, IntType) else None
+            if fixed_t is None:
+                self._error(decl, f"unknown underlying type '{' '.join(decl.fixed_type)}'", decl.location)
+                return
+            fixed = fixed_t
+        values: list[tuple[str, Value | None]] = []
+        prev: Value | None = None
+        prev_name: str | None = None
+        for e in decl.enumerators:
+            value = self._enumerator_value(decl, e.name, e.value, prev, prev_name, fixed, e.location)
+            values.append((e.name, value))
+            if value is not None:
+                self.symbols.constants[e.name] = value
+            prev, prev_name = value, e.name
+            if value is None:
+                prev_name = e.name
+        underlying = fixed or self._best_type([v for _, v in values if v is not None])
+        final: dict[str, Value] = {}
+        for name, value in values:
+            if value is None:
+                continue
+            v, t = value
+            if fixed is None and types.int.holds(v):
+                final[name] = (v, types.int)
+            else:
+                final[name] = (underlying.wrap(v), underlying)
+            self.symbols.constants[name] = final[name]
+        if decl.tag:
+            self.symbols.enum_tags[decl.tag] = fixed or (underlying if underlying != types.uint else types.uint)
+        for name in decl.typedefs:
+            self.symbols.typedefs[name] = fixed or underlying
+        for name in decl.other_typedefs:
+            self.symbols.typedefs[name] = PointerType(types.model.pointer_bits)
+        if not decl.in_main:
+            return
+        members = tuple(
+            Member(e.name, final[e.name][0], e.expr, e.location) for e in decl.enumerators if e.name in final
+        )
+        typedefs = list(decl.typedefs)
+        self._main.append(
+            Enum(
+                tag=decl.tag,
+                typedefs=tuple(typedefs),
+                members=members,
+                location=decl.location,
+                underlying=underlying,
+                fixed_type=" ".join(decl.fixed_type) if decl.fixed_type else None,
+            )
+        )
+
+    def _enumerator_value(
+        self,
+        decl: EnumDecl,
+        name: str,
+        node: c_ast.Node | None,
+        prev: Value | None,
+        prev_name: str | None,
+        fixed: IntType | None,
+        location: Location,
+    ) -> Value | None:
+        types = self.types
+        if node is not None:
+            try:
+                v, t = self.evaluator.evaluate(node)
+            except EvalError as exc:
+                where = self._node_location(exc.node) or location
+                self._error(decl, f"cannot compute the value of enumerator '{name}': {exc}", where)
+                return None
+            if fixed is not None:
+                if not fixed.holds(v):
+                    self._error(
+                        decl, f"enumerator '{name}' value {v} is not representable in the underlying type '{fixed}'",
+                        location,
+                    )
+                    return None
+                return v, fixed
+            if types.int.holds(v):
+                return v, types.int
+            return v, t
+        if prev_name is None:
+            return 0, fixed or types.int
+        if prev is None:
+            self._error(decl, f"cannot compute the value of enumerator '{name}': it follows '{prev_name}', whose value is unknown", location)
+            return None
+        pv, pt = prev
+        v = pv + 1
+        if not pt.holds(v):
+            wider = types.next_larger(pt)
+            if fixed is not None or wider is None:
+                if fixed is not None:
+                    self._error(decl, f"enumerator '{name}' value {v} is not representable in the underlying type '{fixed}'", location)
+                    return None
+                return pt.wrap(v), pt
+            return v, wider
+        return v, pt
+
+    def _best_type(self, values: list[Value]) -> IntType:
+        """clang's choice of the enum's integer type for C (no fixed type)."""
+        types = self.types
+        if not values:
+            return types.uint
+        negative_bits = 0
+        positive_bits = 0
+        for v, _ in values:
+            if v < 0:
+                negative_bits = max(negative_bits, (~v).bit_length() + 1)
+            else:
+                positive_bits = max(positive_bits, v.bit_length())
+        if negative_bits:
+            for t in (types.int, types.long, types.llong):
+                if negative_bits <= t.bits and positive_bits < t.bits:
+                    return t
+            return types.llong
+        for t in (types.uint, types.ulong, types.ullong):
+            if positive_bits <= t.bits:
+                return t
+        return types.ullong
+
+    @staticmethod
+    def _node_location(node: c_ast.Node | None) -> Location | None:
+        coord = getattr(node, "coord", None)
+        if coord is None:
+            return None
+        return Location(coord.file, coord.line, coord.column or 0)
+
+    def _error(self, decl: EnumDecl, message: str, location: Location) -> None:
+        # Enums of included headers only matter through their constants;
+        # their problems are not the user's.
+        if decl.in_main:
+            self.reporter.add(Diagnostic(Level.ERROR, message, location))
+
+    # -- result --------------------------------------------------------------------
+    def enums(self) -> tuple[Enum, ...]:
+        out = []
+        for enum in self._main:
+            extra = [n for n in self._tag_typedefs.get(enum.tag or "", []) if n not in enum.typedefs]
+            out.append(replace(enum, typedefs=enum.typedefs + tuple(extra)) if extra else enum)
+        return tuple(out)

@@ -1,0 +1,147 @@
+"""A precedence-climbing parser for ``#if`` expressions.
+
+It builds the same pycparser ``c_ast`` nodes the C parser builds, so that one
+evaluator (:mod:`gen.cexpr`) serves both ``#if`` and enumerator values. It is
+iterative in the depth of binary operators and bounded in the depth of
+parentheses and unary operators, so hostile input cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+from pycparser import c_ast
+from pycparser.c_parser import Coord
+
+from gen.lexer import CHAR, IDENT, NUMBER, Token
+
+MAX_DEPTH = 2000
+
+_BINARY_PRECEDENCE = {
+    "||": 1, "&&": 2, "|": 3, "^": 4, "&": 5,
+    "==": 6, "!=": 6, "<": 7, ">": 7, "<=": 7, ">=": 7,
+    "<<": 8, ">>": 8, "+": 9, "-": 9, "*": 10, "/": 10, "%": 10,
+}
+
+
+class IfSyntaxError(Exception):
+    def __init__(self, message: str, token: Token | None) -> None:
+        super().__init__(message)
+        self.token = token
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token], end: Token | None) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.end = end
+        self.depth = 0
+
+    def peek(self) -> Token | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> Token:
+        tok = self.peek()
+        if tok is None:
+            raise IfSyntaxError("unexpected end of #if expression", self.end)
+        self.pos += 1
+        return tok
+
+    def expect(self, text: str) -> Token:
+        tok = self.peek()
+        if tok is None or tok.text != text:
+            raise IfSyntaxError(f"expected '{text}' in #if expression", tok or self.end)
+        self.pos += 1
+        return tok
+
+    def comma(self) -> c_ast.Node:
+        first = self.conditional()
+        exprs = [first]
+        while (tok := self.peek()) is not None and tok.text == ",":
+            self.pos += 1
+            exprs.append(self.conditional())
+        return first if len(exprs) == 1 else c_ast.ExprList(exprs, _coord(exprs[0]))
+
+    def conditional(self) -> c_ast.Node:
+        cond = self.binary(1)
+        tok = self.peek()
+        if tok is None or tok.text != "?":
+            return cond
+        self.pos += 1
+        self._enter(tok)
+        iftrue = self.comma()
+        self.expect(":")
+        iffalse = self.conditional()
+        self.depth -= 1
+        return c_ast.TernaryOp(cond, iftrue, iffalse, _coord_tok(tok))
+
+    def binary(self, min_prec: int) -> c_ast.Node:
+        # Operator-precedence climbing with an explicit stack: chains such as
+        # a+b+c+... of any length use no recursion.
+        operands = [self.unary()]
+        operators: list[tuple[str, int, Token]] = []
+        while True:
+            tok = self.peek()
+            prec = _BINARY_PRECEDENCE.get(tok.text, 0) if tok is not None and tok.kind == "punct" else 0
+            if prec < min_prec or tok is None:
+                break
+            while operators and operators[-1][1] >= prec:
+                self._reduce(operands, operators)
+            operators.append((tok.text, prec, tok))
+            self.pos += 1
+            operands.append(self.unary())
+        while operators:
+            self._reduce(operands, operators)
+        return operands[0]
+
+    @staticmethod
+    def _reduce(operands: list[c_ast.Node], operators: list[tuple[str, int, Token]]) -> None:
+        op, _, tok = operators.pop()
+        right = operands.pop()
+        left = operands.pop()
+        operands.append(c_ast.BinaryOp(op, left, right, _coord_tok(tok)))
+
+    def unary(self) -> c_ast.Node:
+        tok = self.take()
+        if tok.kind == "punct" and tok.text in ("-", "+", "!", "~"):
+            self._enter(tok)
+            node = c_ast.UnaryOp(tok.text, self.unary(), _coord_tok(tok))
+            self.depth -= 1
+            return node
+        if tok.text == "(":
+            self._enter(tok)
+            inner = self.comma()
+            self.expect(")")
+            self.depth -= 1
+            return inner
+        if tok.kind == NUMBER:
+            return c_ast.Constant("int", tok.text, _coord_tok(tok))
+        if tok.kind == CHAR:
+            return c_ast.Constant("char", tok.text, _coord_tok(tok))
+        if tok.kind == IDENT:
+            return c_ast.ID(tok.text, _coord_tok(tok))
+        raise IfSyntaxError(f"unexpected '{tok.text}' in #if expression", tok)
+
+    def _enter(self, tok: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise IfSyntaxError(f"#if expression nested deeper than {MAX_DEPTH} levels", tok)
+
+
+def _coord_tok(tok: Token) -> Coord:
+    return Coord(tok.file, tok.line, tok.col)
+
+
+def _coord(node: c_ast.Node) -> Coord | None:
+    coord: Coord | None = node.coord
+    return coord
+
+
+def parse_if_expression(tokens: list[Token], end: Token | None = None) -> c_ast.Node:
+    """Parse fully macro-expanded ``#if`` tokens (``defined`` already replaced)."""
+    parser = _Parser(tokens, end)
+    if not tokens:
+        raise IfSyntaxError("#if with no expression", end)
+    node = parser.comma()
+    extra = parser.peek()
+    if extra is not None:
+        raise IfSyntaxError(f"unexpected '{extra.text}' in #if expression", extra)
+    return node

@@ -1,0 +1,314 @@
+"""Macro definitions and their expansion (C11 6.10.3), with Prosser's hidesets.
+
+:class:`Expander` pulls raw tokens from any iterator and yields fully
+expanded tokens; the preprocessor feeds it the active lines of the
+translation unit, and ``#if`` feeds it one directive's tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from gen.diagnostics import GenError, Location
+from gen.lexer import IDENT, NUMBER, PUNCT, STRING, Token, tokenize
+
+PLACEMARKER = "placemarker"
+#: Expansion output beyond this many tokens per top-level token means a
+#: runaway macro (exponential growth); stop instead of exhausting memory.
+MAX_EXPANSION_TOKENS = 5_000_000
+
+
+@dataclass
+class Macro:
+    name: str
+    #: Parameter names for function-like macros, None for object-like ones.
+    params: tuple[str, ...] | None
+    body: list[Token]
+    location: Location
+    variadic: bool = False
+    #: Built-in macros (__LINE__, ...) compute their body when expanded.
+    builtin: Callable[[Token], list[Token]] | None = None
+    #: The directive's replacement text as written (whitespace-normalised).
+    text: str = ""
+    param_index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.params is not None:
+            self.param_index = {p: i for i, p in enumerate(self.params)}
+
+    def same_definition(self, other: Macro) -> bool:
+        return (
+            self.params == other.params
+            and self.variadic == other.variadic
+            and [t.text for t in self.body] == [t.text for t in other.body]
+        )
+
+
+def _loc(tok: Token) -> Location:
+    return Location(tok.file, tok.line, tok.col)
+
+
+class Expander:
+    """Expands macros in a token stream.
+
+    ``if_mode`` makes ``defined`` and the ``__has_*`` operators work, as in
+    a ``#if`` line; ``operators`` maps such operator names to handlers that
+    read their operand through :meth:`next_raw`.
+    """
+
+    def __init__(
+        self,
+        macros: dict[str, Macro],
+        source: Iterator[Token],
+        operators: dict[str, Callable[[Expander, Token], Token]] | None = None,
+    ) -> None:
+        self.macros = macros
+        self.source = source
+        self.pending: list[Token] = []  # pushed-back tokens; the last is next
+        self.operators = operators or {}
+        self._budget = MAX_EXPANSION_TOKENS
+
+    def next_raw(self) -> Token | None:
+        if self.pending:
+            return self.pending.pop()
+        return next(self.source, None)
+
+    def push(self, tokens: list[Token]) -> None:
+        self._budget -= len(tokens)
+        if self._budget < 0:
+            first = tokens[0] if tokens else None
+            raise GenError(
+                "macro expansion produced too many tokens (a runaway macro?)",
+                _loc(first) if first else None,
+            )
+        self.pending.extend(reversed(tokens))
+
+    def __iter__(self) -> Iterator[Token]:
+        return self
+
+    def __next__(self) -> Token:
+        tok = self.next_expanded()
+        if tok is None:
+            raise StopIteration
+        return tok
+
+    def next_expanded(self) -> Token | None:
+        macros = self.macros
+        while True:
+            tok = self.next_raw()
+            if tok is None:
+                return None
+            if tok.kind != IDENT:
+                return tok
+            name = tok.text
+            op = self.operators.get(name)
+            if op is not None:
+                return op(self, tok)
+            m = macros.get(name)
+            if m is None or name in tok.hideset:
+                return tok
+            if m.builtin is not None:
+                self.push(m.builtin(tok))
+                continue
+            if m.params is None:
+                hs = tok.hideset | {name}
+                self.push(self._subst(m, [], hs, tok, tok))
+                continue
+            # A function-like macro name not followed by '(' is an identifier.
+            nxt = self.next_raw()
+            if nxt is None or nxt.text != "(":
+                if nxt is not None:
+                    self.pending.append(nxt)
+                return tok
+            args, rparen = self._collect_args(m, tok)
+            hs = (tok.hideset & rparen.hideset) | {name}
+            self.push(self._subst(m, args, hs, tok, rparen))
+
+    def expand_all(self) -> list[Token]:
+        return list(self)
+
+    # -- arguments ------------------------------------------------------------
+    def _collect_args(self, m: Macro, name_tok: Token) -> tuple[list[list[Token]], Token]:
+        assert m.params is not None
+        args: list[list[Token]] = [[]]
+        depth = 0
+        nparams = len(m.params)
+        while True:
+            tok = self.next_raw()
+            if tok is None:
+                raise GenError(f"unterminated argument list invoking macro '{m.name}'", _loc(name_tok))
+            t = tok.text
+            if tok.kind == PUNCT:
+                if t == "(":
+                    depth += 1
+                elif t == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif t == "," and depth == 0 and not (m.variadic and len(args) >= nparams):
+                    args.append([])
+                    continue
+            args[-1].append(tok)
+        if nparams == 0 and args == [[]]:
+            args = []
+        elif len(args) < nparams:
+            # F() for a one-parameter macro passes one empty argument; a
+            # variadic macro may omit its variable part (C23, GNU).
+            if m.variadic and len(args) == nparams - 1:
+                args.append([])
+            elif not (nparams == 1 and args == [[]]):
+                raise GenError(
+                    f"macro '{m.name}' requires {nparams} arguments, but only {len(args)} given",
+                    _loc(name_tok),
+                )
+        elif len(args) > nparams:
+            raise GenError(
+                f"too many arguments provided to function-like macro invocation '{m.name}'",
+                _loc(name_tok),
+            )
+        return args, tok
+
+    def _expand_arg(self, arg: list[Token]) -> list[Token]:
+        sub = Expander(self.macros, iter(arg), self.operators)
+        sub._budget = self._budget
+        out = sub.expand_all()
+        self._budget = sub._budget
+        return out
+
+    # -- substitution -----------------------------------------------------------
+    def _subst(self, m: Macro, args: list[list[Token]], hs: frozenset[str], inv: Token, inv_end: Token) -> list[Token]:
+        body = m.body
+        index = m.param_index
+        expanded: dict[int, list[Token]] = {}
+        out: list[Token] = []
+        n = len(body)
+        i = 0
+        while i < n:
+            tok = body[i]
+            text = tok.text
+            if m.params is not None and text == "#" and tok.kind == PUNCT and i + 1 < n and body[i + 1].text in index:
+                out.append(_stringize(args[index[body[i + 1].text]], tok))
+                i += 2
+                continue
+            if text == "__VA_OPT__" and m.variadic and i + 1 < n and body[i + 1].text == "(":
+                j, inner = _va_opt_body(body, i + 1)
+                va = args[-1] if args else []
+                if va:
+                    out.extend(self._subst(_sub_macro(m, inner), args, frozenset(), inv, inv_end))
+                i = j
+                continue
+            if text == "##" and tok.kind == PUNCT and out and i + 1 < n:
+                rhs_tok = body[i + 1]
+                if rhs_tok.text in index:
+                    rhs = [t.copy() for t in args[index[rhs_tok.text]]] or [_placemarker(rhs_tok)]
+                    # GNU: ', ## __VA_ARGS__' drops the comma when the variable part is empty.
+                    if rhs_tok.text == "__VA_ARGS__" and out[-1].text == "," and rhs[0].kind == PLACEMARKER:
+                        out.pop()
+                        i += 2
+                        continue
+                    if rhs_tok.text == "__VA_ARGS__" and out[-1].text == ",":
+                        out.extend(rhs)
+                        i += 2
+                        continue
+                else:
+                    rhs = [rhs_tok]
+                out[-1] = _paste(out[-1], rhs[0])
+                out.extend(rhs[1:])
+                i += 2
+                continue
+            if text in index and tok.kind == IDENT:
+                arg = args[index[text]]
+                if i + 1 < n and body[i + 1].text == "##":
+                    out.extend([t.copy() for t in arg] or [_placemarker(tok)])
+                else:
+                    k = index[text]
+                    if k not in expanded:
+                        expanded[k] = self._expand_arg(arg)
+                    exp = expanded[k]
+                    if exp:
+                        first = exp[0].copy(space=tok.space)
+                        out.append(first)
+                        out.extend(t.copy() for t in exp[1:])
+                i += 1
+                continue
+            out.append(tok.copy())
+            i += 1
+        # Tokens take the invocation's place and remember where it started and ended.
+        origin = inv.origin or inv
+        origin_end = inv.origin_end or inv_end
+        result: list[Token] = []
+        for t in out:
+            if t.kind == PLACEMARKER:
+                continue
+            t.hideset = t.hideset | hs
+            t.file, t.line, t.col = inv.file, inv.line, inv.col
+            t.origin, t.origin_end = origin, origin_end
+            result.append(t)
+        if result:
+            result[0].space = inv.space
+        return result
+
+
+def _sub_macro(m: Macro, body: list[Token]) -> Macro:
+    return Macro(m.name, m.params, body, m.location, m.variadic)
+
+
+def _va_opt_body(body: list[Token], open_index: int) -> tuple[int, list[Token]]:
+    depth = 0
+    for j in range(open_index, len(body)):
+        t = body[j].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1, body[open_index + 1 : j]
+    return len(body), body[open_index + 1 :]
+
+
+def _placemarker(at: Token) -> Token:
+    return Token(PLACEMARKER, "", at.file, at.line, at.col)
+
+
+def _paste(left: Token, right: Token) -> Token:
+    if left.kind == PLACEMARKER:
+        return right.copy(space=left.space)
+    if right.kind == PLACEMARKER:
+        return left
+    tokens = tokenize(left.text + right.text, left.file, left.line, left.col)
+    if len(tokens) == 1:
+        tok = tokens[0]
+        tok.space = left.space
+        tok.hideset = left.hideset
+        return tok
+    # An invalid paste: keep the two tokens side by side, as gcc does.
+    left.text = left.text + right.text
+    left.kind = tokens[0].kind if tokens else left.kind
+    return left
+
+
+def _stringize(arg: list[Token], at: Token) -> Token:
+    parts: list[str] = []
+    for i, t in enumerate(arg):
+        if i and t.space:
+            parts.append(" ")
+        if t.kind in (STRING, "chr"):
+            parts.append(t.text.replace("\\", "\\\\").replace('"', '\\"'))
+        else:
+            parts.append(t.text)
+    tok = Token(STRING, '"' + "".join(parts) + '"', at.file, at.line, at.col, at.space)
+    return tok
+
+
+def number_token(value: int, at: Token) -> Token:
+    tok = Token(NUMBER, str(value), at.file, at.line, at.col, at.space, at.hideset)
+    tok.origin, tok.origin_end = at.origin, at.origin_end
+    return tok
+
+
+def string_token(text: str, at: Token) -> Token:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    tok = Token(STRING, f'"{escaped}"', at.file, at.line, at.col, at.space, at.hideset)
+    tok.origin, tok.origin_end = at.origin, at.origin_end
+    return tok

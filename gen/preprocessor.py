@@ -1,0 +1,563 @@
+"""Stage 2, preprocess: a C preprocessor that yields the expanded tokens of a
+translation unit, lazily, in order.
+
+It follows includes through the user's include directories and then through
+the shim headers shipped with the tool (``gen/include``), which stand in for
+the Windows SDK. A missing include is a warning, not a failure: extraction
+goes on without it and any value that needed it is reported by name later.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gen.cexpr import EvalError, Evaluator
+from gen.diagnostics import GenError, Location, Reporter
+from gen.ifexpr import IfSyntaxError, parse_if_expression
+from gen.inttypes import IntTypes
+from gen.lexer import IDENT, NUMBER, PUNCT, STRING, Token, spell, tokenize
+from gen.macros import Expander, Macro, number_token, string_token
+from gen.source import SourceFile, read_source
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SHIM_DIR = PACKAGE_DIR / "include"
+DATA_DIR = PACKAGE_DIR / "data"
+MAX_INCLUDE_DEPTH = 200
+
+_DIRECTIVE_RE = re.compile(r"[ \t]*#[ \t]*([A-Za-z_]\w*|[0-9]+)?(.*)")
+_GUARD_START_RE = re.compile(r"\A\s*#[ \t]*(?:ifndef[ \t]+(\w+)|if[ \t]+!\s*defined\s*\(?\s*(\w+)\s*\)?)[ \t]*\n")
+
+#: Attributes clang reports through __has_attribute for GNU-style headers.
+_KNOWN_ATTRIBUTES = frozenset(
+    """aligned alloc_size always_inline cdecl cold const constructor deprecated destructor
+    dllexport dllimport fastcall format format_arg gnu_inline hot malloc may_alias mode
+    ms_abi ms_struct no_instrument_function noinline nonnull noreturn nothrow packed pure
+    returns_nonnull section sentinel stdcall sysv_abi thiscall transparent_union unused used
+    vector_size visibility warn_unused_result weak alias artificial error warning
+    externally_visible flatten optimize cleanup nonstring fallthrough""".split()
+)
+_KNOWN_FEATURES = frozenset(
+    "c_alignas c_alignof c_atomic c_generic_selections c_static_assert c_thread_local "
+    "attribute_deprecated_with_message attribute_unavailable_with_message".split()
+)
+
+
+@dataclass
+class IncludedFile:
+    source: SourceFile
+    #: Index of the search directory the file was found in (for #include_next).
+    dir_index: int
+
+
+@dataclass
+class _Cond:
+    active: bool  # this group's lines are processed
+    taken: bool  # some group of this #if chain was active
+    parent_active: bool
+    seen_else: bool
+    location: Location
+
+
+@dataclass
+class PreprocessorOptions:
+    include_dirs: Sequence[str] = ()
+    defines: Sequence[str] = ()
+    undefines: Sequence[str] = ()
+    force_includes: Sequence[str] = ()
+    #: Search the shim headers after the include dirs.
+    shims: bool = True
+    target: str = "x86_64-w64-mingw32"
+
+
+@dataclass
+class Preprocessor:
+    types: IntTypes
+    options: PreprocessorOptions
+    reporter: Reporter
+    macros: dict[str, Macro] = field(default_factory=dict)
+    #: Every file read, in order of first reading (for depfiles).
+    files_read: list[Path] = field(default_factory=list)
+    #: Includes that could not be found (their names as written).
+    missing_includes: list[str] = field(default_factory=list)
+    #: Called for every #define (macro, defining file) as it is processed.
+    on_define: Callable[[Macro], None] | None = None
+    main_file: str = ""
+
+    def __post_init__(self) -> None:
+        self._search: list[Path] = [Path(d) for d in self.options.include_dirs]
+        if self.options.shims:
+            self._search.append(SHIM_DIR)
+        self._once: set[Path] = set()
+        self._guards: dict[Path, str] = {}
+        self._cache: dict[Path, SourceFile] = {}
+        self._by_name: dict[str, SourceFile] = {}
+        self._lines: dict[str, list[str]] = {}
+        self._dir_listing: dict[Path, dict[str, str]] = {}
+        self._counter = 0
+        self._depth = 0
+        self._install_builtins()
+
+    # -- set-up -----------------------------------------------------------------
+    def _install_builtins(self) -> None:
+        predef = DATA_DIR / f"predefined-{self.options.target}.h"
+        if not predef.exists():
+            raise GenError(f"unknown target '{self.options.target}'")
+        self._run_quietly(read_source(predef, "<built-in>"))
+        here = Location("<built-in>", 1)
+
+        def line(tok: Token) -> list[Token]:
+            origin = tok.origin or tok
+            return [number_token(origin.line, tok)]
+
+        def file(tok: Token) -> list[Token]:
+            origin = tok.origin or tok
+            return [string_token(origin.file, tok)]
+
+        def counter(tok: Token) -> list[Token]:
+            self._counter += 1
+            return [number_token(self._counter - 1, tok)]
+
+        def fixed(text: str) -> Callable[[Token], list[Token]]:
+            return lambda tok: [string_token(text, tok)]
+
+        for name, fn in (
+            ("__LINE__", line),
+            ("__FILE__", file),
+            ("__COUNTER__", counter),
+            # Fixed values keep the output deterministic.
+            ("__DATE__", fixed("Jan  1 1970")),
+            ("__TIME__", fixed("00:00:00")),
+            ("__TIMESTAMP__", fixed("Thu Jan  1 00:00:00 1970")),
+        ):
+            self.macros[name] = Macro(name, None, [], here, builtin=fn)
+        for d in self.options.defines:
+            name, _, value = d.partition("=")
+            text = f"#define {name} {value if '=' in d else '1'}\n"
+            self._run_quietly(SourceFile("<command line>", Path("<command line>"), text))
+        for name in self.options.undefines:
+            self.macros.pop(name, None)
+
+    def _run_quietly(self, source: SourceFile) -> None:
+        for _ in self._process(source, 0):
+            pass
+
+    # -- driving ------------------------------------------------------------------
+    def tokens(self, main: Path, main_name: str) -> Iterator[Token]:
+        """The fully expanded tokens of ``main`` (after the forced includes)."""
+        self.main_file = main_name
+        return Expander(self.macros, self._raw_tokens(main, main_name), self._text_operators())
+
+    def _raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
+        for name in self.options.force_includes:
+            found = self._find_include(name, quoted=True, current=None, after=None)
+            if found is None:
+                self._missing(name, Location("<command line>", 1))
+                continue
+            yield from self._tokens_of(self._process(found.source, found.dir_index))
+        source = read_source(main, main_name)
+        self._by_name[main_name] = source
+        self._note_read(main)
+        yield from self._tokens_of(self._process(source, -1))
+
+    @staticmethod
+    def _tokens_of(lines: Iterator[list[Token]]) -> Iterator[Token]:
+        for line in lines:
+            yield from line
+
+    def source_lines(self, name: str) -> list[str] | None:
+        """The normalised lines of a file read in this run, by display name."""
+        lines = self._lines.get(name)
+        if lines is None:
+            source = self._by_name.get(name)
+            if source is None:
+                return None
+            lines = self._lines[name] = source.text.split("\n")
+        return lines
+
+    def _note_read(self, path: Path) -> None:
+        if path not in self.files_read:
+            self.files_read.append(path)
+
+    # -- files ----------------------------------------------------------------------
+    def _process(self, source: SourceFile, dir_index: int) -> Iterator[list[Token]]:
+        """Yield the token lists of the active text lines of ``source``;
+        directives are carried out as they are reached."""
+        self._depth += 1
+        if self._depth > MAX_INCLUDE_DEPTH:
+            raise GenError(f"#include nested deeper than {MAX_INCLUDE_DEPTH} levels (an include cycle?)")
+        conds: list[_Cond] = []
+        name = source.name
+        lines = source.text.split("\n")
+        active = True
+        guard_candidate = self._guard_candidate(source.text)
+        guard_closed_at = -1
+        lineno = 0
+        for text in lines:
+            lineno += 1
+            stripped = text.lstrip(" \t\f\v")
+            if not stripped.startswith("#"):
+                if active and stripped:
+                    yield tokenize(text, name, lineno)
+                continue
+            m = _DIRECTIVE_RE.match(text)
+            assert m is not None
+            directive = m.group(1) or ""
+            rest = m.group(2)
+            col = text.index("#") + 1
+            loc = Location(name, lineno, col)
+            if directive in ("if", "ifdef", "ifndef"):
+                if active:
+                    taken = self._condition(directive, rest, name, lineno, text)
+                    conds.append(_Cond(taken, taken, True, False, loc))
+                else:
+                    conds.append(_Cond(False, True, False, False, loc))
+                active = conds[-1].active
+            elif directive in ("elif", "elifdef", "elifndef"):
+                if not conds:
+                    raise GenError(f"#{directive} without #if", loc)
+                c = conds[-1]
+                if c.seen_else:
+                    raise GenError(f"#{directive} after #else", loc)
+                if c.taken or not c.parent_active:
+                    c.active = False
+                else:
+                    kind = {"elif": "if", "elifdef": "ifdef", "elifndef": "ifndef"}[directive]
+                    c.active = self._condition(kind, rest, name, lineno, text)
+                    c.taken = c.active
+                active = c.active
+            elif directive == "else":
+                if not conds:
+                    raise GenError("#else without #if", loc)
+                c = conds[-1]
+                if c.seen_else:
+                    raise GenError("#else after #else", loc)
+                c.seen_else = True
+                c.active = c.parent_active and not c.taken
+                c.taken = True
+                active = c.active
+            elif directive == "endif":
+                if not conds:
+                    raise GenError("#endif without #if", loc)
+                conds.pop()
+                active = conds[-1].active if conds else True
+                if not conds and guard_candidate and guard_closed_at < 0:
+                    guard_closed_at = lineno
+            elif not active:
+                continue
+            elif directive == "define":
+                self._define(rest, name, lineno, text)
+            elif directive == "undef":
+                toks = tokenize(rest, name, lineno, m.start(2) + 1)
+                if not toks or toks[0].kind != IDENT:
+                    raise GenError("macro name missing after #undef", loc)
+                self.macros.pop(toks[0].text, None)
+            elif directive in ("include", "include_next", "import"):
+                included = self._include(directive, rest, source, dir_index, loc, m.start(2) + 1)
+                if included is not None:
+                    yield from self._process(included.source, included.dir_index)
+            elif directive == "pragma":
+                self._pragma(rest, source)
+            elif directive == "error":
+                self._error_directive(rest.strip(), loc)
+            elif directive == "warning":
+                self.reporter.warn(f"#warning {rest.strip()}", loc)
+            elif directive in ("line", "ident", "sccs", "assert", "unassert", "") or directive.isdigit():
+                continue
+            else:
+                raise GenError(f"invalid preprocessing directive '#{directive}'", loc)
+        if conds:
+            raise GenError(f"unterminated #{'if'} (the file ends inside a conditional)", conds[-1].location)
+        if guard_candidate and guard_closed_at > 0 and _only_blank_after(lines, guard_closed_at):
+            self._guards[source.path] = guard_candidate
+        self._depth -= 1
+
+    @staticmethod
+    def _guard_candidate(text: str) -> str | None:
+        m = _GUARD_START_RE.match(text)
+        return (m.group(1) or m.group(2)) if m else None
+
+    # -- includes -----------------------------------------------------------------------
+    def _include(
+        self, directive: str, rest: str, current: SourceFile, dir_index: int, loc: Location, col: int
+    ) -> IncludedFile | None:
+        spec = rest.strip()
+        if not spec.startswith(('"', "<")):
+            toks = Expander(self.macros, iter(tokenize(rest, loc.file, loc.line, col))).expand_all()
+            spec = spell(toks).strip()
+        if spec.startswith('"') and spec.endswith('"') and len(spec) >= 2:
+            target, quoted = spec[1:-1], True
+        elif spec.startswith("<") and ">" in spec:
+            target, quoted = spec[1 : spec.index(">")], False
+        else:
+            raise GenError(f"#{directive} expects \"FILENAME\" or <FILENAME>", loc)
+        after = dir_index if directive == "include_next" else None
+        found = self._find_include(target, quoted, current, after)
+        if found is None:
+            self._missing(target, loc)
+            return None
+        path = found.source.path
+        if path in self._once:
+            return None
+        guard = self._guards.get(path)
+        if guard is not None and guard in self.macros:
+            return None
+        if directive == "import":
+            self._once.add(path)
+        return found
+
+    def _missing(self, target: str, loc: Location) -> None:
+        if target not in self.missing_includes:
+            self.missing_includes.append(target)
+        self.reporter.warn(f"'{target}' not found; continuing without it", loc)
+
+    def _find_include(
+        self, target: str, quoted: bool, current: SourceFile | None, after: int | None
+    ) -> IncludedFile | None:
+        target = target.replace("\\", "/")
+        candidates: list[tuple[Path, int]] = []
+        if Path(target).is_absolute():
+            candidates.append((Path(target), -1))
+        else:
+            if quoted and current is not None and after is None and current.path.parent != Path("<command line>"):
+                candidates.append((current.path.parent / target, -1))
+            start = 0 if after is None else after + 1
+            for i in range(start, len(self._search)):
+                candidates.append((self._search[i] / target, i))
+        for path, index in candidates:
+            resolved = self._resolve_case(path)
+            if resolved is not None:
+                return IncludedFile(self._load(resolved, target), index)
+        return None
+
+    def _resolve_case(self, path: Path) -> Path | None:
+        """``path`` if it exists; else a case-insensitive match (Windows
+        headers spell ``Windows.h`` and ``windows.h`` interchangeably)."""
+        if path.is_file():
+            return path
+        parent = path.parent
+        listing = self._dir_listing.get(parent)
+        if listing is None:
+            try:
+                listing = {n.lower(): n for n in os.listdir(parent)}
+            except OSError:
+                listing = {}
+            self._dir_listing[parent] = listing
+        real = listing.get(path.name.lower())
+        if real is not None and (parent / real).is_file():
+            return parent / real
+        return None
+
+    def _load(self, path: Path, name: str) -> SourceFile:
+        cached = self._cache.get(path)
+        if cached is None:
+            display = _display_name(path)
+            cached = read_source(path, display)
+            self._cache[path] = cached
+            self._by_name.setdefault(display, cached)
+            self._note_read(path)
+        return cached
+
+    # -- directives --------------------------------------------------------------------------
+    def _define(self, rest: str, file: str, line: int, text: str) -> None:
+        col0 = len(text) - len(rest) + 1
+        toks = tokenize(rest, file, line, col0)
+        if not toks or toks[0].kind != IDENT:
+            raise GenError("macro name missing after #define", Location(file, line, col0))
+        name_tok = toks[0]
+        name = name_tok.text
+        loc = Location(file, line, name_tok.col)
+        params: tuple[str, ...] | None = None
+        variadic = False
+        body_start = 1
+        if len(toks) > 1 and toks[1].text == "(" and not toks[1].space:
+            params_list: list[str] = []
+            i = 2
+            while True:
+                if i >= len(toks):
+                    raise GenError(f"missing ')' in the parameter list of macro '{name}'", loc)
+                t = toks[i]
+                if t.text == ")":
+                    i += 1
+                    break
+                if t.text == "...":
+                    variadic = True
+                    params_list.append("__VA_ARGS__")
+                elif t.kind == IDENT:
+                    if i + 1 < len(toks) and toks[i + 1].text == "...":
+                        variadic = True  # GNU named variadic parameter: args...
+                        i += 1
+                    params_list.append(t.text)
+                elif t.text != ",":
+                    raise GenError(f"invalid token '{t.text}' in the parameter list of macro '{name}'", loc)
+                i += 1
+            params = tuple(params_list)
+            body_start = i
+        body = toks[body_start:]
+        if body:
+            body[0] = body[0].copy(space=False)
+        macro = Macro(name, params, body, loc, variadic, text=spell(body))
+        self.macros[name] = macro
+        if self.on_define is not None:
+            self.on_define(macro)
+
+    def _pragma(self, rest: str, source: SourceFile) -> None:
+        words = rest.split()
+        if words[:1] == ["once"]:
+            self._once.add(source.path)
+        elif words[:1] == ["push_macro"] or words[:1] == ["pop_macro"]:
+            self._push_pop_macro(words[0], rest)
+
+    def _push_pop_macro(self, kind: str, rest: str) -> None:
+        m = re.search(r'"([^"]+)"', rest)
+        if not m:
+            return
+        name = m.group(1)
+        stacks: dict[str, list[Macro | None]] = self.__dict__.setdefault("_macro_stacks", {})
+        if kind == "push_macro":
+            stacks.setdefault(name, []).append(self.macros.get(name))
+        elif stacks.get(name):
+            saved = stacks[name].pop()
+            if saved is None:
+                self.macros.pop(name, None)
+            else:
+                self.macros[name] = saved
+
+    def _error_directive(self, message: str, loc: Location) -> None:
+        if self.missing_includes:
+            # Without the SDK, an SDK's own sanity checks fire; what follows
+            # may still be extractable.
+            self.reporter.warn(
+                f"#error {message} (ignored: probably caused by the missing '{self.missing_includes[0]}')", loc
+            )
+            return
+        raise GenError(f"#error {message}", loc)
+
+    # -- #if -----------------------------------------------------------------------------------
+    def _condition(self, kind: str, rest: str, file: str, line: int, text: str) -> bool:
+        col0 = len(text) - len(rest) + 1
+        toks = tokenize(rest, file, line, col0)
+        if kind in ("ifdef", "ifndef"):
+            if not toks or toks[0].kind != IDENT:
+                raise GenError(f"macro name missing after #{kind}", Location(file, line, col0))
+            return (toks[0].text in self.macros) == (kind == "ifdef")
+        end = Token(PUNCT, "", file, line, len(text) + 1)
+        expanded = Expander(self.macros, iter(toks), self._if_operators()).expand_all()
+        try:
+            node = parse_if_expression(expanded, end)
+            evaluator = Evaluator(self.types, lambda _n: None, preprocessor=True)
+            value, _ = evaluator.evaluate(node)
+        except IfSyntaxError as exc:
+            tok = exc.token or end
+            raise GenError(str(exc), Location(tok.file, tok.line, tok.col)) from None
+        except EvalError as exc:
+            coord = getattr(exc.node, "coord", None)
+            where = Location(coord.file, coord.line, coord.column or 0) if coord else Location(file, line, col0)
+            raise GenError(f"in #if: {exc}", where) from None
+        return value != 0
+
+    def _if_operators(self) -> dict[str, Callable[[Expander, Token], Token]]:
+        return {
+            "defined": self._op_defined,
+            "__has_include": self._op_has_include,
+            "__has_include_next": self._op_has_include,
+            "__has_attribute": _has(lambda n: n.strip("_") in _KNOWN_ATTRIBUTES),
+            "__has_builtin": _has(lambda n: n.startswith("__builtin_") or n.startswith("__sync_")),
+            "__has_feature": _has(lambda n: n in _KNOWN_FEATURES),
+            "__has_extension": _has(lambda n: n in _KNOWN_FEATURES),
+            "__has_cpp_attribute": _has(lambda n: False),
+            "__has_c_attribute": _has(lambda n: n in ("deprecated", "fallthrough", "maybe_unused", "nodiscard")),
+            "__has_declspec_attribute": _has(lambda n: n in ("dllexport", "dllimport", "noreturn", "uuid")),
+            "__has_warning": _has(lambda n: False),
+            "__is_identifier": _has(lambda n: True),
+        }
+
+    def _text_operators(self) -> dict[str, Callable[[Expander, Token], Token]]:
+        return {}
+
+    def _op_defined(self, ex: Expander, tok: Token) -> Token:
+        nxt = ex.next_raw()
+        paren = nxt is not None and nxt.text == "("
+        if paren:
+            nxt = ex.next_raw()
+        if nxt is None or nxt.kind != IDENT:
+            raise GenError("macro name missing after 'defined'", Location(tok.file, tok.line, tok.col))
+        if paren:
+            close = ex.next_raw()
+            if close is None or close.text != ")":
+                raise GenError("missing ')' after 'defined'", Location(tok.file, tok.line, tok.col))
+        return number_token(int(nxt.text in self.macros), tok)
+
+    def _op_has_include(self, ex: Expander, tok: Token) -> Token:
+        loc = Location(tok.file, tok.line, tok.col)
+        opening = ex.next_raw()
+        if opening is None or opening.text != "(":
+            raise GenError(f"missing '(' after '{tok.text}'", loc)
+        parts: list[Token] = []
+        depth = 0
+        while True:
+            t = ex.next_raw()
+            if t is None:
+                raise GenError(f"missing ')' after '{tok.text}'", loc)
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            parts.append(t)
+        if parts and parts[0].kind == STRING:
+            target, quoted = parts[0].text[1:-1], True
+        else:
+            spec = spell(Expander(self.macros, iter(parts)).expand_all()).strip()
+            if spec.startswith('"'):
+                target, quoted = spec.strip('"'), True
+            else:
+                target, quoted = spec.strip("<>").strip(), False
+        current = self._cache.get(Path(tok.file))
+        found = self._find_include(target, quoted, current, None)
+        return number_token(int(found is not None), tok)
+
+
+def _has(predicate: Callable[[str], bool]) -> Callable[[Expander, Token], Token]:
+    def op(ex: Expander, tok: Token) -> Token:
+        loc = Location(tok.file, tok.line, tok.col)
+        opening = ex.next_raw()
+        if opening is None or opening.text != "(":
+            raise GenError(f"missing '(' after '{tok.text}'", loc)
+        words: list[str] = []
+        depth = 0
+        while True:
+            t = ex.next_raw()
+            if t is None:
+                raise GenError(f"missing ')' after '{tok.text}'", loc)
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            words.append(t.text)
+        name = "".join(words).split("::")[-1]
+        return number_token(int(predicate(name)), tok)
+
+    return op
+
+
+def _only_blank_after(lines: list[str], lineno: int) -> bool:
+    return all(not line.strip() for line in lines[lineno:])
+
+
+def _display_name(path: Path) -> str:
+    """Shim headers are named by their include name, not their install path."""
+    try:
+        rel = path.resolve().relative_to(SHIM_DIR)
+        return f"<gen>/{rel.as_posix()}"
+    except ValueError:
+        return path.as_posix()
+
+
+__all__ = ["Preprocessor", "PreprocessorOptions", "NUMBER"]

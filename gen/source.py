@@ -1,0 +1,149 @@
+"""Stage 1, read: bytes on disk to text a preprocessor can split into lines.
+
+Decoding (BOM, UTF-16, CRLF), line splicing and comment removal happen here,
+in translation phases 1-3 order. Comments are blanked rather than removed so
+that every remaining character keeps its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from gen.diagnostics import GenError, Location
+
+#: Largest file accepted; real SDK headers stay far below it.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    #: The name shown in diagnostics and outputs (as the user or include named it).
+    name: str
+    path: Path
+    #: Decoded, spliced text with comments blanked; always ends in "\n".
+    text: str
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to str: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise GenError("not a valid UTF-16 file", Location(name, 1, 1)) from None
+    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
+        # UTF-16LE without a BOM: ASCII text with every other byte NUL.
+        try:
+            return data.decode("utf-16-le")
+        except UnicodeDecodeError:
+            pass
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        raise GenError("not a C header: the file contains NUL bytes", Location(name, line, col))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Legacy code-page comments (cp1252 etc.) are common in old SDK
+        # headers; Latin-1 maps every byte and keeps C syntax intact.
+        return data.decode("latin-1")
+
+
+_SPLICE_RE = re.compile(r"\\[ \t]*\n")
+_COMMENT_OR_LITERAL_RE = re.compile(
+    r"""//[^\n]*|/\*.*?\*/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""",
+    re.S,
+)
+_NON_NEWLINE_RE = re.compile(r"[^\n]")
+
+
+def splice_lines(text: str) -> str:
+    """Join backslash-continued lines, keeping the line count unchanged.
+
+    The newlines removed from a logical line are re-added after it, so a
+    token's line number is that of its logical line's start plus the number
+    of splices before it, as with gcc.
+    """
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    pending = 0
+    for piece in _SPLICE_RE.split(text):
+        if pending:
+            nl = piece.find("\n")
+            if nl < 0:
+                out.append(piece)
+            else:
+                out.append(piece[:nl])
+                out.append("\n" * pending)
+                out.append(piece[nl:])
+                pending = 0
+        else:
+            out.append(piece)
+        pending += 1
+    # The last piece followed no splice; undo its count.
+    pending -= 1
+    if pending:
+        out.append("\n" * pending)
+    return "".join(out)
+
+
+def _blank(match: re.Match[str]) -> str:
+    s = match.group()
+    if s[0] != "/":
+        return s
+    return _NON_NEWLINE_RE.sub(" ", s)
+
+
+def strip_comments(text: str, name: str) -> str:
+    """Replace each comment by spaces (keeping newlines); literals are kept."""
+    if "/" not in text:
+        return text
+    blanked = _COMMENT_OR_LITERAL_RE.sub(_blank, text)
+    start = _unterminated_comment(blanked)
+    if start >= 0:
+        line = blanked.count("\n", 0, start) + 1
+        col = start - (blanked.rfind("\n", 0, start) + 1) + 1
+        raise GenError("unterminated /* comment", Location(name, line, col))
+    return blanked
+
+
+def _unterminated_comment(blanked: str) -> int:
+    """Offset of a '/*' left over after blanking (an unterminated comment)."""
+    pos = blanked.find("/*")
+    while pos >= 0:
+        # A '/*' inside a string literal is not a comment.
+        line_start = blanked.rfind("\n", 0, pos) + 1
+        before = blanked[line_start:pos]
+        if before.count('"') % 2 == 0:
+            return pos
+        pos = blanked.find("/*", pos + 2)
+    return -1
+
+
+def normalize(text: str, name: str) -> str:
+    """Phases 1-3: newlines to LF, splices joined, comments blanked."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.endswith("\n"):
+        text += "\n"
+    return strip_comments(splice_lines(text), name)
+
+
+def read_source(path: Path, name: str) -> SourceFile:
+    """Read and normalise one file; problems become a GenError at ``name``."""
+    try:
+        if path.is_dir():
+            raise GenError("is a directory, not a header", Location(name, 1, 1))
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise GenError(f"cannot read file: {exc.strerror or exc}", Location(name, 1, 1)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise GenError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB", Location(name, 1, 1))
+    return SourceFile(name, path, normalize(decode(data, name), name))
