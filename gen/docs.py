@@ -672,8 +672,8 @@ def _evaluate(text: str, known: Mapping[str, int]) -> int | None:
     try:
         tokens = _value_tokens(text)
         value, rest = _binary(tokens, known, 0)
-    except (_Unknown, ValueError, IndexError):
-        return None
+    except (_Unknown, ValueError, IndexError, RecursionError):
+        return None  # RecursionError: absurdly nested parentheses
     return value if not rest and value.bit_length() <= 128 else None
 
 

@@ -17,6 +17,7 @@ reported too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,8 +25,11 @@ from gen.diagnostics import Location
 from gen.docs import DocMatch, DocMatches, DocMember, DocPage
 from gen.model import Enum, Member
 
-#: The order findings appear in, per enum, in to_text() and to_json().
-_SOURCES = ("syntax", "constants")
+#: Where a page writes values, in the order findings are reported.
+_SOURCES: tuple[tuple[str, Callable[[DocPage], tuple[DocMember, ...]]], ...] = (
+    ("syntax", lambda page: page.syntax_members),
+    ("constants", lambda page: page.constant_values),
+)
 
 
 @dataclass(frozen=True)
@@ -140,14 +144,13 @@ def _foreign_typedefs(enum: Enum, page: DocPage) -> tuple[str, ...]:
 
 
 def _value_drift(enum: Enum, page: DocPage) -> tuple[ValueDrift, ...]:
-    sources = {"syntax": page.syntax_members, "constants": page.constant_values}
+    """Documented values that differ; the Syntax block first, then Constants."""
     found = []
     for member in enum.members:
-        for source in _SOURCES:
-            documented = _find(sources[source], member.name)
-            if documented is not None and not _same_value(enum, member, documented):
-                assert documented.value is not None  # _same_value is True for None
-                found.append(ValueDrift(member, documented.value_text, documented.value, source))
+        for source, documented in _SOURCES:
+            doc = _find(documented(page), member.name)
+            if doc is not None and doc.value is not None and _differs(enum, member, doc.value):
+                found.append(ValueDrift(member, doc.value_text, doc.value, source))
     return tuple(found)
 
 
@@ -155,16 +158,14 @@ def _find(members: tuple[DocMember, ...], name: str) -> DocMember | None:
     return next((m for m in members if m.name == name), None)
 
 
-def _same_value(enum: Enum, member: Member, documented: DocMember) -> bool:
-    """Equal in the enum's underlying type; unknown values never drift.
+def _differs(enum: Enum, member: Member, documented: int) -> bool:
+    """Whether the values differ in the enum's underlying type.
 
     Comparing modulo the type accepts ``0xFFFFFFFF`` for a member the
     header computes as -1 in a 32-bit int: the same bits, a matter of style.
     """
-    if documented.value is None:
-        return True
     wrap = enum.underlying.wrap
-    return wrap(documented.value) == wrap(member.value)
+    return wrap(documented) != wrap(member.value)
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,7 @@
+"""``python -m gen``: see :mod:`gen.cli`."""
+
+import sys
+
+from gen.cli import main
+
+sys.exit(main())

@@ -1,0 +1,193 @@
+"""The view model: what every template receives.
+
+Names are already escaped for each language and values already formatted,
+so templates only lay text out. This structure is a public interface for
+user templates; it is versioned together with the JSON schema
+(:data:`VIEW_MODEL_VERSION`) and documented in docs/templates.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from gen import filters
+from gen.flags import classify
+from gen.model import Enum, Member, Module
+
+#: Bumped with any incompatible change to the view model or the JSON schema.
+VIEW_MODEL_VERSION = 1
+SCHEMA_ID = "https://gen.invalid/schema/gen-enums-1.json"
+
+
+@dataclass(frozen=True)
+class MemberView:
+    c_name: str
+    py_name: str
+    ts_key: str
+    #: The value as a Python int, and formatted for each language.
+    value: int
+    py_value: str
+    ts_value: str
+    #: Unsigned 32-bit hex spelling (``0x800CCC19``) for 32-bit values.
+    hex: str
+    expr: str | None
+    line: int
+    column: int
+    doc: str | None
+    #: Escaped single-line forms of ``doc`` for each language's comments.
+    py_doc: str | None
+    ts_doc: str | None
+
+
+@dataclass(frozen=True)
+class EnumView:
+    #: The name users know the type by (first typedef, else the tag); None if anonymous.
+    c_name: str | None
+    tag: str | None
+    typedefs: tuple[str, ...]
+    py_name: str
+    ts_name: str
+    #: "IntFlag" or "IntEnum" (Python base class).
+    py_base: str
+    flags: bool
+    flags_reason: str
+    underlying: str
+    fixed_type: str | None
+    origin: str
+    file: str
+    line: int
+    column: int
+    members: tuple[MemberView, ...]
+    doc: str | None
+    #: Docstring / JSDoc summary lines, escaped for each language.
+    py_doc_lines: tuple[str, ...]
+    ts_doc_lines: tuple[str, ...]
+    #: Whether the values are HRESULTs (negative 32-bit codes): outputs add the unsigned hex.
+    hresult: bool
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    source: str
+    #: Base name of the output files (a valid Python module name).
+    stem: str
+    generator: str
+    version: int
+    schema_id: str
+    target: str
+    #: Named enums (classes / const objects).
+    enums: tuple[EnumView, ...]
+    #: Anonymous enums: their members become module-level constants.
+    anonymous: tuple[EnumView, ...]
+    #: Named and anonymous enums together, in header order.
+    all_enums: tuple[EnumView, ...]
+    #: Every exported Python name, in the order ruff (RUF022) expects.
+    py_all: tuple[str, ...]
+    #: TypeScript form: "const-object", "enum" or "const-enum".
+    ts_style: str
+
+
+def _summary(enum: Enum) -> str:
+    parts = []
+    if enum.origin == "macros":
+        parts.append(f"#define constants of {enum.location.file}")
+    else:
+        kind = "C enum"
+        if enum.tag:
+            parts.append(f"{kind} {enum.tag}")
+        else:
+            parts.append(f"Anonymous {kind}")
+        if enum.typedefs:
+            parts.append(f"(typedef {', '.join(enum.typedefs)})")
+    parts.append(f"declared at {enum.location.file}:{enum.location.line}.")
+    return " ".join(parts)
+
+
+def _member_view(m: Member, flags: bool, hresult: bool) -> MemberView:
+    py_value = filters.hex_value(m.value) if flags else str(m.value)
+    doc = m.doc
+    return MemberView(
+        c_name=m.name,
+        py_name=filters.py_member_name(m.name),
+        ts_key=filters.ts_key(m.name),
+        value=m.value,
+        py_value=py_value,
+        ts_value=filters.ts_value(m.value),
+        hex=filters.unsigned32(m.value) if -(2**31) <= m.value < 2**32 else filters.hex_value(m.value, 64),
+        expr=m.expr,
+        line=m.location.line,
+        column=m.location.column,
+        doc=doc,
+        py_doc=filters.py_docstring(" ".join(doc.split())) if doc else None,
+        ts_doc=filters.comment_text(" ".join(doc.split())) if doc else None,
+    )
+
+
+def enum_view(enum: Enum, flags_override: bool | None = None) -> EnumView:
+    decision = classify(enum)
+    flags = decision.flags if flags_override is None else flags_override
+    reason = decision.reason if flags_override is None else "set in the configuration"
+    hresult = bool(enum.members) and all(m.value < 0 for m in enum.members if m.value) and any(
+        m.value < -(2**16) for m in enum.members
+    )
+    name = enum.name
+    summary = _summary(enum)
+    doc_lines = [summary]
+    if enum.doc:
+        doc_lines = [*[p for p in enum.doc.split("\n\n") if p.strip()], "", summary]
+    return EnumView(
+        c_name=name,
+        tag=enum.tag,
+        typedefs=enum.typedefs,
+        py_name=filters.py_name(name) if name else "",
+        ts_name=filters.ts_name(name) if name else "",
+        py_base="IntFlag" if flags else "IntEnum",
+        flags=flags,
+        flags_reason=reason,
+        underlying=enum.underlying.name,
+        fixed_type=enum.fixed_type,
+        origin=enum.origin,
+        file=enum.location.file,
+        line=enum.location.line,
+        column=enum.location.column,
+        members=tuple(_member_view(m, flags, hresult) for m in enum.members),
+        doc=enum.doc,
+        py_doc_lines=tuple(filters.py_docstring(" ".join(line.split())) for line in doc_lines),
+        ts_doc_lines=tuple(filters.comment_text(" ".join(line.split())) for line in doc_lines),
+        hresult=hresult,
+    )
+
+
+def module_view(
+    module: Module,
+    stem: str,
+    *,
+    target: str,
+    ts_style: str = "const-object",
+    flags_overrides: Mapping[str, bool] | None = None,
+) -> ModuleView:
+    overrides = flags_overrides or {}
+    named: list[EnumView] = []
+    anonymous: list[EnumView] = []
+    every: list[EnumView] = []
+    for enum in module.enums:
+        override = overrides.get(enum.name) if enum.name else None
+        view = enum_view(enum, override)
+        (named if view.c_name else anonymous).append(view)
+        every.append(view)
+    exported: list[str] = [e.py_name for e in named]
+    exported += [m.py_name for e in anonymous for m in e.members]
+    return ModuleView(
+        source=module.source,
+        stem=stem,
+        generator="gen",
+        version=VIEW_MODEL_VERSION,
+        schema_id=SCHEMA_ID,
+        target=target,
+        enums=tuple(named),
+        anonymous=tuple(anonymous),
+        all_enums=tuple(every),
+        py_all=tuple(filters.py_all_order(list(dict.fromkeys(exported)))),
+        ts_style=ts_style,
+    )

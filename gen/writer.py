@@ -1,0 +1,70 @@
+"""Stage 6, write: outputs land atomically and only when they change.
+
+A file whose content is already current is not touched (its modification
+time stays, so make and ninja do not rebuild). Otherwise the text goes to a
+temporary file in the same folder, then replaces the target with one rename:
+a run killed at any point leaves either the old or the new file, never half.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from gen.diagnostics import GenError, Location
+
+
+@dataclass(frozen=True)
+class PlannedOutput:
+    path: Path
+    text: str
+
+    def current(self) -> str | None:
+        try:
+            return self.path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def is_stale(self) -> bool:
+        return self.current() != self.text
+
+    def diff(self) -> str:
+        old = self.current() or ""
+        name = self.path.as_posix()
+        return "".join(
+            difflib.unified_diff(old.splitlines(True), self.text.splitlines(True), f"a/{name}", f"b/{name}")
+        )
+
+
+def safe_output_path(out_dir: Path, filename: str) -> Path:
+    """``out_dir/filename``, refusing names that would escape ``out_dir``."""
+    if not filename or "/" in filename or "\\" in filename or filename in (".", "..") or "\0" in filename:
+        raise GenError(f"refusing to write output named {filename!r}")
+    return out_dir / filename
+
+
+def write_if_changed(output: PlannedOutput) -> bool:
+    """Write ``output`` atomically unless current; True if it was written."""
+    if not output.is_stale():
+        return False
+    folder = output.path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(output.text.encode("utf-8"))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, output.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise GenError(f"cannot write {output.path}: {exc.strerror or exc}", Location(str(output.path), 1)) from None
+    return True
