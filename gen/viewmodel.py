@@ -89,19 +89,23 @@ class ModuleView:
 
 
 def _summary(enum: Enum) -> str:
-    parts = []
+    where = f"declared at {enum.location.file}:{enum.location.line}."
     if enum.origin == "macros":
-        parts.append(f"#define constants of {enum.location.file}")
-    else:
-        kind = "C enum"
-        if enum.tag:
-            parts.append(f"{kind} {enum.tag}")
-        else:
-            parts.append(f"Anonymous {kind}")
-        if enum.typedefs:
-            parts.append(f"(typedef {', '.join(enum.typedefs)})")
-    parts.append(f"declared at {enum.location.file}:{enum.location.line}.")
-    return " ".join(parts)
+        return f"#define constants {where}"
+    if enum.tag and enum.typedefs:
+        return f"C enum {enum.tag} (typedef {', '.join(enum.typedefs)}) {where}"
+    if enum.tag:
+        return f"C enum {enum.tag} {where}"
+    if enum.typedefs:
+        return f"C typedef {', '.join(enum.typedefs)} of an enum without a tag, {where}"
+    return f"Anonymous C enum {where}"
+
+
+def _is_hresult(enum: Enum) -> bool:
+    """Error-code enums: every non-zero value is a negative 32-bit code with
+    facility or code bits set (not a small negative such as -1)."""
+    nonzero = [m.value for m in enum.members if m.value]
+    return bool(nonzero) and all(-(2**31) <= v <= -(2**16) for v in nonzero)
 
 
 def _member_view(m: Member, flags: bool, hresult: bool) -> MemberView:
@@ -128,9 +132,7 @@ def enum_view(enum: Enum, flags_override: bool | None = None) -> EnumView:
     decision = classify(enum)
     flags = decision.flags if flags_override is None else flags_override
     reason = decision.reason if flags_override is None else "set in the configuration"
-    hresult = bool(enum.members) and all(m.value < 0 for m in enum.members if m.value) and any(
-        m.value < -(2**16) for m in enum.members
-    )
+    hresult = _is_hresult(enum)
     name = enum.name
     summary = _summary(enum)
     doc_lines = [summary]

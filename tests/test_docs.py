@@ -51,8 +51,12 @@ def make_enum(
     tag: str | None = "",
     line: int = 1,
 ) -> Enum:
-    """An enum as the extractor would build it; members on the following lines."""
-    pairs = [(m, i) if isinstance(m, str) else m for i, m in enumerate(members)]  # implicit values
+    """An enum as the extractor would build it; members on the following lines.
+
+    ``tag=""`` means the usual ``tag<TYPEDEF>``; a bare name is valued by its
+    position, a (name, value) pair as given.
+    """
+    pairs = [(m, i) if isinstance(m, str) else m for i, m in enumerate(members)]
     return Enum(
         tag=("tag" + typedef if typedef else None) if tag == "" else tag,
         typedefs=(typedef,) if typedef else (),
@@ -192,6 +196,29 @@ def test_syntax_value_expressions(initializer: str, value: int | None) -> None:
     )
     assert page.syntax_members[1] == DocMember("A_SECOND", initializer, value)
     assert page.syntax_tag == "E" and page.syntax_typedefs == ()
+
+
+@pytest.mark.parametrize(
+    ("code", "tag", "typedefs", "names"),
+    [
+        ("typedef enum{A,B=3}X;", None, ("X",), ["A", "B"]),
+        ("enum class Y : unsigned int { A = 1 };", "Y", (), ["A"]),
+        ("typedef [v1_enum] enum tagZ { A, } Z, *PZ, FAR *LPZ;", "tagZ", ("Z",), ["A"]),
+        ("enum Fwd; struct S { int s; };\nenum Real { R };", "Real", (), ["R"]),
+    ],
+)
+def test_syntax_forms(
+    code: str, tag: str | None, typedefs: tuple[str, ...], names: list[str]
+) -> None:
+    page = parse_text(f"# T\n## Syntax\n```C\n{code}\n```\n", "t.md")
+    assert (page.syntax_tag, page.syntax_typedefs) == (tag, typedefs)
+    assert [m.name for m in page.syntax_members] == names
+
+
+def test_absurd_value_nesting_is_just_unknown() -> None:
+    code = "enum E { A = " + "(" * 5000 + "1" + ")" * 5000 + " };"
+    page = parse_text(f"# T\n## Syntax\n```C\n{code}\n```\n", "t.md")
+    assert page.syntax_members[0].value is None
 
 
 def test_member_after_an_unknown_value_has_no_value() -> None:
