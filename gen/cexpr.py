@@ -63,7 +63,17 @@ def integer_type_from_words(words: list[str], types: IntTypes) -> IntType | None
             signed = True
         elif w == "long":
             longs += 1
-        elif w in ("const", "volatile", "__const", "__volatile__", "restrict", "__restrict", "__unaligned", "__ptr32", "__ptr64"):
+        elif w in (
+            "const",
+            "volatile",
+            "__const",
+            "__volatile__",
+            "restrict",
+            "__restrict",
+            "__unaligned",
+            "__ptr32",
+            "__ptr64",
+        ):
             continue
         elif w in _INT_WORDS:
             base = base or "int"
@@ -200,7 +210,11 @@ class Evaluator:
         types = self.types
         if prefix == "L":
             # wchar_t: unsigned short on Windows targets, int elsewhere.
-            t = types.by_name["unsigned short"] if types.model.long_bits == 32 and types.model.pointer_bits == 64 else types.int
+            t = (
+                types.by_name["unsigned short"]
+                if types.model.long_bits == 32 and types.model.pointer_bits == 64
+                else types.int
+            )
             return types.int.wrap(t.wrap(chars[-1])), types.int
         if prefix == "u":
             return types.int.wrap(chars[-1] & 0xFFFF), types.int
@@ -336,7 +350,7 @@ class Evaluator:
             raise EvalError("a cast to a pointer type is not an integer constant expression", node)
         if isinstance(target, OpaqueType):
             raise EvalError(f"cast to non-integer type '{target.name}'", node)
-        if isinstance(node.expr, c_ast.Constant) and node.expr.type in ("float", "double") or (
+        if (isinstance(node.expr, c_ast.Constant) and node.expr.type in ("float", "double")) or (
             isinstance(node.expr, c_ast.Constant) and _looks_float(node.expr.value.lower())
         ):
             value = _float_to_int(node.expr.value, node)
@@ -378,7 +392,7 @@ class Evaluator:
                 return OpaqueType(words[0], {"float": 4, "double": 8, "void": 1}[words[0]])
             raise EvalError(f"unknown type '{words[0]}'", node, identifier=words[0])
         if words == ["long", "double"]:
-            return OpaqueType("long double", 16 if self.types.model.long_bits == 64 else 16)
+            return OpaqueType("long double", 16)
         raise EvalError(f"unknown type '{' '.join(names)}'", node)
 
     def _type_of(self, node: c_ast.Node) -> IntType | None:
@@ -412,8 +426,25 @@ class Evaluator:
 
 
 _INT_SUFFIXES = {
-    "", "u", "l", "ul", "lu", "ll", "ull", "llu", "i64", "ui64", "i32", "ui32", "i16", "ui16", "i8", "ui8",
-    "uz", "zu", "z",
+    "",
+    "u",
+    "l",
+    "ul",
+    "lu",
+    "ll",
+    "ull",
+    "llu",
+    "i64",
+    "ui64",
+    "i32",
+    "ui32",
+    "i16",
+    "ui16",
+    "i8",
+    "ui8",
+    "uz",
+    "zu",
+    "z",
 }
 
 
@@ -435,8 +466,19 @@ def _float_to_int(text: str, node: c_ast.Node) -> int:
 
 
 _SIMPLE_ESCAPES = {
-    "n": 10, "t": 9, "r": 13, "a": 7, "b": 8, "f": 12, "v": 11, "e": 27, "E": 27,
-    "\\": 92, "'": 39, '"': 34, "?": 63,
+    "n": 10,
+    "t": 9,
+    "r": 13,
+    "a": 7,
+    "b": 8,
+    "f": 12,
+    "v": 11,
+    "e": 27,
+    "E": 27,
+    "\\": 92,
+    "'": 39,
+    '"': 34,
+    "?": 63,
 }
 
 

@@ -17,7 +17,7 @@ from gen import __version__
 from gen.api import DEFAULT_TARGET, TARGETS, extract
 from gen.config import ConfigError, HeaderSettings, load_settings
 from gen.diagnostics import Diagnostic, GenError, Level
-from gen.render import DEFAULT_FORMATS, discover_formats, make_environment, render, template_paths
+from gen.render import discover_formats, make_environment, render, template_paths
 from gen.viewmodel import module_view
 from gen.writer import PlannedOutput, safe_output_path, write_if_changed
 
@@ -47,18 +47,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("headers", nargs="*", metavar="HEADER", help="C headers to read (or set 'headers' in [tool.gen])")
     p.add_argument("-o", "--out-dir", help="output folder (default: out)")
     p.add_argument(
-        "-f", "--format", action="append", dest="formats", metavar="FORMAT",
+        "-f",
+        "--format",
+        action="append",
+        dest="formats",
+        metavar="FORMAT",
         help="output format, repeatable or comma-separated: python, json, typescript, or a user template's "
         "(default: all three built-ins)",
     )
     p.add_argument("-I", dest="include_dirs", action="append", metavar="DIR", help="add an include directory")
     p.add_argument("-D", dest="defines", action="append", metavar="NAME[=VALUE]", help="define a macro")
     p.add_argument("-U", dest="undefines", action="append", metavar="NAME", help="undefine a macro")
-    p.add_argument("-include", dest="force_includes", action="append", metavar="FILE",
-                   help="include FILE before the header (as gcc and clang do)")
-    p.add_argument("--target", choices=sorted(TARGETS), help=f"target whose data model values follow (default: {DEFAULT_TARGET})")
-    p.add_argument("--no-shims", dest="shims", action="store_false", default=None,
-                   help="do not fall back to the built-in Windows shim headers")
+    p.add_argument(
+        "-include",
+        dest="force_includes",
+        action="append",
+        metavar="FILE",
+        help="include FILE before the header (as gcc and clang do)",
+    )
+    p.add_argument(
+        "--target", choices=sorted(TARGETS), help=f"target whose data model values follow (default: {DEFAULT_TARGET})"
+    )
+    p.add_argument(
+        "--no-shims",
+        dest="shims",
+        action="store_false",
+        default=None,
+        help="do not fall back to the built-in Windows shim headers",
+    )
     p.add_argument("--templates", metavar="DIR", help="folder of templates overriding or adding to the built-ins")
     p.add_argument("--ts-style", choices=TS_STYLES, help="TypeScript form (default: const-object)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if any output would change")

@@ -129,9 +129,7 @@ def _line_of(path: Path, key: str) -> int:
 def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path) -> None:
     def typed(key: str, kind: type, value: Any) -> Any:
         if not isinstance(value, kind):
-            raise ConfigError(
-                f"'{key}' must be a {kind.__name__}", Location(path.as_posix(), _line_of(path, key))
-            )
+            raise ConfigError(f"'{key}' must be a {kind.__name__}", Location(path.as_posix(), _line_of(path, key)))
         return value
 
     for key, value in table.items():
@@ -187,7 +185,7 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
             _apply(s, table, base, config_path)
             for key, sub in per_header.items():
                 if (base / key).resolve() == Path(header).resolve():
-                    _check_keys(sub, f"[tool.gen.header.\"{key}\"]", config_path, KNOWN_KEYS - set(_TOP_ONLY))
+                    _check_keys(sub, f'[tool.gen.header."{key}"]', config_path, KNOWN_KEYS - set(_TOP_ONLY))
                     _apply(s, sub, base, config_path)
         _apply_args(s, args)
         _validate(s)

@@ -20,19 +20,83 @@ from gen.lexer import IDENT, PUNCT, STRING, Token
 
 #: Words that may appear in declaration specifiers and never name a type.
 _QUALIFIERS = frozenset(
-    """const volatile restrict __restrict __restrict__ __const __volatile__ __volatile static extern
-    register inline __inline __inline__ __forceinline _Noreturn __extension__ auto _Thread_local
-    __thread __unaligned __ptr32 __ptr64 __w64 __cdecl __stdcall __fastcall __thiscall __vectorcall
-    __pascal _cdecl _stdcall _fastcall __sptr __uptr __unaligned__ __signed__ __signed _Atomic""".split()
+    [
+        "const",
+        "volatile",
+        "restrict",
+        "__restrict",
+        "__restrict__",
+        "__const",
+        "__volatile__",
+        "__volatile",
+        "static",
+        "extern",
+        "register",
+        "inline",
+        "__inline",
+        "__inline__",
+        "__forceinline",
+        "_Noreturn",
+        "__extension__",
+        "auto",
+        "_Thread_local",
+        "__thread",
+        "__unaligned",
+        "__ptr32",
+        "__ptr64",
+        "__w64",
+        "__cdecl",
+        "__stdcall",
+        "__fastcall",
+        "__thiscall",
+        "__vectorcall",
+        "__pascal",
+        "_cdecl",
+        "_stdcall",
+        "_fastcall",
+        "__sptr",
+        "__uptr",
+        "__unaligned__",
+        "__signed__",
+        "__signed",
+        "_Atomic",
+    ]
 )
 #: Words introducing a parenthesised operand to drop (attributes, asm, pragmas).
 _SKIP_WITH_ARGS = frozenset(
-    "__attribute__ __attribute __declspec __asm__ __asm asm _Pragma __pragma _Alignas alignas __alignas".split()
+    [
+        "__attribute__",
+        "__attribute",
+        "__declspec",
+        "__asm__",
+        "__asm",
+        "asm",
+        "_Pragma",
+        "__pragma",
+        "_Alignas",
+        "alignas",
+        "__alignas",
+    ]
 )
 #: Integer type words, normalised to what pycparser understands.
 _MS_INT_WORDS = {"__int8": ["char"], "__int16": ["short"], "__int32": ["int"], "__int64": ["long", "long"]}
 _TYPE_WORDS = frozenset(
-    "void char short int long float double signed unsigned _Bool _Complex __int128 __int128_t __uint128_t".split()
+    [
+        "void",
+        "char",
+        "short",
+        "int",
+        "long",
+        "float",
+        "double",
+        "signed",
+        "unsigned",
+        "_Bool",
+        "_Complex",
+        "__int128",
+        "__int128_t",
+        "__uint128_t",
+    ]
 ) | frozenset(_MS_INT_WORDS)
 
 
@@ -240,9 +304,7 @@ class DeclarationScanner:
         decl = self._parse_body(kw, tag, tuple(fixed) if fixed is not None else None, body)
         return j + 1, decl
 
-    def _parse_body(
-        self, kw: Token, tag: str | None, fixed: tuple[str, ...] | None, body: list[Token]
-    ) -> EnumDecl:
+    def _parse_body(self, kw: Token, tag: str | None, fixed: tuple[str, ...] | None, body: list[Token]) -> EnumDecl:
         # One token per line: pycparser's coordinates then index ``snippet``.
         snippet: list[Token] = [kw]
         lines = ["enum"]
@@ -281,7 +343,7 @@ class DeclarationScanner:
         if enum is not None:
             _relocate(enum, snippet, offset)
         enumerators: list[Enumerator] = []
-        for e, expr in zip(values, exprs):
+        for e, expr in zip(values, exprs, strict=True):
             enumerators.append(Enumerator(e.name, e.value, expr, _coord_location(e.coord, kw)))
         return EnumDecl(tag, fixed, tuple(enumerators), (), (), _loc(kw), kw.file == self.main_file)
 
@@ -314,8 +376,11 @@ def _prelude_for(body: list[Token], type_names: Container[str]) -> list[str]:
         while j < len(body) and body[j].text in ("*", "const", "volatile"):
             j += 1
         nxt = body[j + 1] if j + 1 < len(body) else None
-        if j < len(body) and body[j].text == ")" and nxt is not None and (
-            nxt.kind != PUNCT or nxt.text in ("(", "~", "!")
+        if (
+            j < len(body)
+            and body[j].text == ")"
+            and nxt is not None
+            and (nxt.kind != PUNCT or nxt.text in ("(", "~", "!"))
         ):
             names.append(tok.text)
     return names
@@ -531,8 +596,10 @@ def _typedef(toks: list[Token], main_file: str) -> TypedefDecl | None:
             i += 1
         base = [kind, tag]
     else:
-        while i < n and rest[i].kind == IDENT and (
-            rest[i].text in _TYPE_WORDS or (not base and _is_typedef_name_position(rest, i))
+        while (
+            i < n
+            and rest[i].kind == IDENT
+            and (rest[i].text in _TYPE_WORDS or (not base and _is_typedef_name_position(rest, i)))
         ):
             base.extend(_MS_INT_WORDS.get(rest[i].text, [rest[i].text]))
             i += 1
@@ -553,11 +620,11 @@ def _is_typedef_name_position(rest: list[Token], i: int) -> bool:
 
 
 __all__ = [
+    "STRING",
+    "Declaration",
     "DeclarationScanner",
     "EnumDecl",
     "Enumerator",
     "TypedefDecl",
-    "Declaration",
     "written_text",
-    "STRING",
 ]

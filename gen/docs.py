@@ -341,9 +341,7 @@ def parse_text(text: str, path: str) -> DocPage:
     front, body_start = _front_matter(lines, path)
     title, intro, sections = _sections(lines, body_start)
     if not front and title is None:
-        raise GenError(
-            "not a reference page: no front matter and no '# ' title", Location(path, 1, 1)
-        )
+        raise GenError("not a reference page: no front matter and no '# ' title", Location(path, 1, 1))
     tag, typedefs, members = _syntax(sections.get("syntax"), path)
     constants = _constants(_first_section(sections, _CONSTANTS_SECTIONS), path)
     return DocPage(
@@ -364,9 +362,7 @@ def _read(path: Path, name: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise GenError(
-            f"cannot read documentation page: {error.strerror}", Location(name, 1)
-        ) from error
+        raise GenError(f"cannot read documentation page: {error.strerror}", Location(name, 1)) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -403,9 +399,7 @@ def _front_line(front: FrontMatter, key: str | None, line: str, where: Location)
     if pair:
         value_text = pair.group(2) or ""
         # "key:" alone (or a block-scalar indicator) opens a list or a text.
-        front[pair.group(1)] = (
-            "" if value_text in ("", "|", ">", "|-", ">-") else _unquote(value_text)
-        )
+        front[pair.group(1)] = "" if value_text in ("", "|", ">", "|-", ">-") else _unquote(value_text)
         return pair.group(1)
     if line[0] in " \t" and key is not None and isinstance(front.get(key), str):
         front[key] = f"{front[key]} {line.strip()}".strip()  # folded continuation
@@ -466,9 +460,7 @@ def _track_fence(fence: str | None, line: str) -> str | None:
     marker = match.group(1)
     if fence is None:
         return marker
-    closes = (
-        marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip().lstrip(marker[0])
-    )
+    closes = marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip().lstrip(marker[0])
     return None if closes else fence
 
 
@@ -482,9 +474,7 @@ def _first_section(sections: dict[str, _Section], names: Sequence[str]) -> _Sect
 def _description(intro: _Section, front_description: str) -> str:
     """The introduction's paragraphs, minus "[X is available ...]" notices."""
     paragraphs = [
-        p
-        for p in to_plain_text(intro.text).split("\n\n")
-        if p and not (p.startswith("[") and p.endswith("]"))
+        p for p in to_plain_text(intro.text).split("\n\n") if p and not (p.startswith("[") and p.endswith("]"))
     ]
     return "\n\n".join(paragraphs) if paragraphs else to_plain_text(front_description)
 
@@ -501,9 +491,7 @@ _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 _MEMBER = re.compile(rf"^(?:\[[^\]]*\]\s*)*(?P<name>{_IDENT})\s*(?:=\s*(?P<value>.+))?$", re.DOTALL)
 
 
-def _syntax(
-    section: _Section | None, path: str
-) -> tuple[str | None, tuple[str, ...], tuple[DocMember, ...]]:
+def _syntax(section: _Section | None, path: str) -> tuple[str | None, tuple[str, ...], tuple[DocMember, ...]]:
     """The (tag, typedef names, members) of the first enum in the Syntax block.
 
     A Syntax block that declares no enum (a struct page, say) gives nothing.
@@ -614,9 +602,7 @@ def _members(code: str, start: int, end: int, where: _Where) -> tuple[DocMember,
     return tuple(members)
 
 
-def _member(
-    name: str, value: str | None, before: list[DocMember], known: Mapping[str, int]
-) -> DocMember:
+def _member(name: str, value: str | None, before: list[DocMember], known: Mapping[str, int]) -> DocMember:
     if value is not None:
         text = _collapse(value)
         return DocMember(name, text, _evaluate(text, known))
@@ -690,9 +676,7 @@ def _value_tokens(text: str) -> list[str]:
     return tokens
 
 
-def _binary(
-    tokens: list[str], known: Mapping[str, int], min_precedence: int
-) -> tuple[int, list[str]]:
+def _binary(tokens: list[str], known: Mapping[str, int], min_precedence: int) -> tuple[int, list[str]]:
     """Precedence climbing over ``tokens``; returns (value, unread tokens)."""
     left, tokens = _unary(tokens, known)
     while tokens and tokens[0] in _BINARY and _BINARY[tokens[0]][0] > min_precedence:
@@ -735,9 +719,7 @@ def _literal(token: str) -> int:
 # --------------------------------------------------------------------------
 
 
-def _constants(
-    section: _Section | None, path: str
-) -> list[tuple[str, str | None, int | None, str]]:
+def _constants(section: _Section | None, path: str) -> list[tuple[str, str | None, int | None, str]]:
     """(name, value text, value, description) of each documented constant.
 
     Reads the ``<dl>`` list; a ``<dt>`` names a constant (and may write its
@@ -788,11 +770,7 @@ def _dl_terms(text: str) -> list[tuple[str, str]]:
 
 
 def _table_terms(text: str) -> list[tuple[str, str]]:
-    rows = [
-        line
-        for line in text.split("\n")
-        if line.lstrip().startswith("|") and not _TABLE_RULE.match(line)
-    ]
+    rows = [line for line in text.split("\n") if line.lstrip().startswith("|") and not _TABLE_RULE.match(line)]
     pairs = []
     for row in rows[1:]:  # the first row is the header
         cells = _CELL_SPLIT.split(row.strip().strip("|"))
@@ -932,9 +910,7 @@ def match_pages(pages: Sequence[DocPage], enums: Sequence[Enum]) -> DocMatches:
     return DocMatches(
         matches=tuple(found[e] for e in sorted(found)),
         undocumented=tuple(enum for e, enum in enumerate(enums) if e not in found),
-        unmatched_pages=tuple(
-            sorted((p for i, p in enumerate(pages) if i not in taken_pages), key=lambda p: p.path)
-        ),
+        unmatched_pages=tuple(sorted((p for i, p in enumerate(pages) if i not in taken_pages), key=lambda p: p.path)),
     )
 
 

@@ -64,13 +64,7 @@ class EnumDrift:
 
     @property
     def has_drift(self) -> bool:
-        return bool(
-            self.typedef_names
-            or self.tag
-            or self.values
-            or self.documented_only
-            or self.undocumented
-        )
+        return bool(self.typedef_names or self.tag or self.values or self.documented_only or self.undocumented)
 
 
 @dataclass(frozen=True)
@@ -123,9 +117,7 @@ def _enum_drift(match: DocMatch) -> EnumDrift:
         page=page,
         how=match.how,
         typedef_names=_foreign_typedefs(enum, page),
-        tag=page.syntax_tag
-        if enum.tag and page.syntax_tag and page.syntax_tag != enum.tag
-        else None,
+        tag=page.syntax_tag if enum.tag and page.syntax_tag and page.syntax_tag != enum.tag else None,
         values=_value_drift(enum, page),
         documented_only=tuple(n for n in documented if n not in header_names),
         undocumented=tuple(m for m in enum.members if m.name not in documented),
@@ -187,9 +179,7 @@ def _enum_lines(entry: EnumDrift) -> list[str]:
     lines = []
     if entry.typedef_names:
         plural = "s" if len(entry.typedef_names) > 1 else ""
-        lines.append(
-            f"{head} docs name the typedef{plural} {', '.join(entry.typedef_names)} {page}"
-        )
+        lines.append(f"{head} docs name the typedef{plural} {', '.join(entry.typedef_names)} {page}")
     if entry.tag:
         lines.append(f"{head} docs name the tag {entry.tag}, the header {enum.tag} {page}")
     for drift in entry.values:
@@ -197,13 +187,9 @@ def _enum_lines(entry: EnumDrift) -> list[str]:
             f"{_where(drift.member.location)}: {_enum_name(enum)}: {drift.member.name} is"
             f" {drift.member.value} in the header, docs {_docs_value(drift)} {page}"
         )
+    lines += [f"{head} docs list {name}, which the header does not declare {page}" for name in entry.documented_only]
     lines += [
-        f"{head} docs list {name}, which the header does not declare {page}"
-        for name in entry.documented_only
-    ]
-    lines += [
-        f"{_where(m.location)}: {_enum_name(enum)}: {m.name} is not documented {page}"
-        for m in entry.undocumented
+        f"{_where(m.location)}: {_enum_name(enum)}: {m.name} is not documented {page}" for m in entry.undocumented
     ]
     return lines
 

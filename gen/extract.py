@@ -115,7 +115,7 @@ class ModelBuilder:
         for name, value in values:
             if value is None:
                 continue
-            v, t = value
+            v = value[0]
             if fixed is None and types.int.holds(v):
                 final[name] = (v, types.int)
             else:
@@ -165,7 +165,8 @@ class ModelBuilder:
             if fixed is not None:
                 if not fixed.holds(v):
                     self._error(
-                        decl, f"enumerator '{name}' value {v} is not representable in the underlying type '{fixed}'",
+                        decl,
+                        f"enumerator '{name}' value {v} is not representable in the underlying type '{fixed}'",
                         location,
                     )
                     return None
@@ -176,7 +177,11 @@ class ModelBuilder:
         if prev_name is None:
             return 0, fixed or types.int
         if prev is None:
-            self._error(decl, f"cannot compute the value of enumerator '{name}': it follows '{prev_name}', whose value is unknown", location)
+            self._error(
+                decl,
+                f"cannot compute the value of enumerator '{name}': it follows '{prev_name}', whose value is unknown",
+                location,
+            )
             return None
         pv, pt = prev
         v = pv + 1
@@ -184,7 +189,11 @@ class ModelBuilder:
             wider = types.next_larger(pt)
             if fixed is not None or wider is None:
                 if fixed is not None:
-                    self._error(decl, f"enumerator '{name}' value {v} is not representable in the underlying type '{fixed}'", location)
+                    self._error(
+                        decl,
+                        f"enumerator '{name}' value {v} is not representable in the underlying type '{fixed}'",
+                        location,
+                    )
                     return None
                 return pt.wrap(v), pt
             return v, wider

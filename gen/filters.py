@@ -82,11 +82,68 @@ def py_string(text: str) -> str:
 # -- TypeScript -------------------------------------------------------------------
 
 _TS_RESERVED = frozenset(
-    """break case catch class const continue debugger default delete do else enum export extends
-    false finally for function if import in instanceof new null return super switch this throw true
-    try typeof var void while with implements interface let package private protected public static
-    yield await any boolean number string symbol type of undefined never unknown object bigint
-    arguments eval""".split()
+    [
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "implements",
+        "interface",
+        "let",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "static",
+        "yield",
+        "await",
+        "any",
+        "boolean",
+        "number",
+        "string",
+        "symbol",
+        "type",
+        "of",
+        "undefined",
+        "never",
+        "unknown",
+        "object",
+        "bigint",
+        "arguments",
+        "eval",
+    ]
 )
 MAX_SAFE_INTEGER = 2**53 - 1
 

@@ -135,9 +135,7 @@ class IntTypes:
         ``suffix`` is lower-cased; MS ``i64``/``ui64`` suffixes are accepted.
         """
         unsigned = "u" in suffix
-        if "i64" in suffix:
-            candidates = [self.ullong] if unsigned else [self.llong, self.ullong]
-        elif "ll" in suffix:
+        if "i64" in suffix or "ll" in suffix:
             candidates = [self.ullong] if unsigned else [self.llong, self.ullong]
         elif "l" in suffix:
             candidates = [self.ulong, self.ullong] if unsigned else [self.long, self.ulong, self.llong, self.ullong]

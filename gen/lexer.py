@@ -41,7 +41,7 @@ class Token:
     ``#define F (x)``.
     """
 
-    __slots__ = ("kind", "text", "file", "line", "col", "space", "hideset", "origin", "origin_end")
+    __slots__ = ("col", "file", "hideset", "kind", "line", "origin", "origin_end", "space", "text")
 
     def __init__(
         self,

@@ -33,16 +33,71 @@ _GUARD_START_RE = re.compile(r"\A\s*#[ \t]*(?:ifndef[ \t]+(\w+)|if[ \t]+!\s*defi
 
 #: Attributes clang reports through __has_attribute for GNU-style headers.
 _KNOWN_ATTRIBUTES = frozenset(
-    """aligned alloc_size always_inline cdecl cold const constructor deprecated destructor
-    dllexport dllimport fastcall format format_arg gnu_inline hot malloc may_alias mode
-    ms_abi ms_struct no_instrument_function noinline nonnull noreturn nothrow packed pure
-    returns_nonnull section sentinel stdcall sysv_abi thiscall transparent_union unused used
-    vector_size visibility warn_unused_result weak alias artificial error warning
-    externally_visible flatten optimize cleanup nonstring fallthrough""".split()
+    [
+        "aligned",
+        "alloc_size",
+        "always_inline",
+        "cdecl",
+        "cold",
+        "const",
+        "constructor",
+        "deprecated",
+        "destructor",
+        "dllexport",
+        "dllimport",
+        "fastcall",
+        "format",
+        "format_arg",
+        "gnu_inline",
+        "hot",
+        "malloc",
+        "may_alias",
+        "mode",
+        "ms_abi",
+        "ms_struct",
+        "no_instrument_function",
+        "noinline",
+        "nonnull",
+        "noreturn",
+        "nothrow",
+        "packed",
+        "pure",
+        "returns_nonnull",
+        "section",
+        "sentinel",
+        "stdcall",
+        "sysv_abi",
+        "thiscall",
+        "transparent_union",
+        "unused",
+        "used",
+        "vector_size",
+        "visibility",
+        "warn_unused_result",
+        "weak",
+        "alias",
+        "artificial",
+        "error",
+        "warning",
+        "externally_visible",
+        "flatten",
+        "optimize",
+        "cleanup",
+        "nonstring",
+        "fallthrough",
+    ]
 )
 _KNOWN_FEATURES = frozenset(
-    "c_alignas c_alignof c_atomic c_generic_selections c_static_assert c_thread_local "
-    "attribute_deprecated_with_message attribute_unavailable_with_message".split()
+    [
+        "c_alignas",
+        "c_alignof",
+        "c_atomic",
+        "c_generic_selections",
+        "c_static_assert",
+        "c_thread_local",
+        "attribute_deprecated_with_message",
+        "attribute_unavailable_with_message",
+    ]
 )
 
 
@@ -293,7 +348,7 @@ class Preprocessor:
         elif spec.startswith("<") and ">" in spec:
             target, quoted = spec[1 : spec.index(">")], False
         else:
-            raise GenError(f"#{directive} expects \"FILENAME\" or <FILENAME>", loc)
+            raise GenError(f'#{directive} expects "FILENAME" or <FILENAME>', loc)
         after = dir_index if directive == "include_next" else None
         found = self._find_include(target, quoted, current, after)
         if found is None:
@@ -560,4 +615,4 @@ def _display_name(path: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["Preprocessor", "PreprocessorOptions", "NUMBER"]
+__all__ = ["NUMBER", "Preprocessor", "PreprocessorOptions"]

@@ -74,7 +74,9 @@ def render(env: jinja2.Environment, fmt: OutputFormat, view: ModuleView) -> str:
         template = env.get_template(fmt.template)
         text = template.render(**{f.name: getattr(view, f.name) for f in dataclasses.fields(view)})
     except jinja2.TemplateSyntaxError as exc:
-        raise GenError(f"template error: {exc.message}", Location(exc.filename or fmt.template, exc.lineno or 1)) from None
+        raise GenError(
+            f"template error: {exc.message}", Location(exc.filename or fmt.template, exc.lineno or 1)
+        ) from None
     except jinja2.TemplateError as exc:
         raise GenError(f"template '{fmt.template}' failed: {exc}") from None
     text = text.replace("\r\n", "\n").rstrip("\n")

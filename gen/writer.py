@@ -35,9 +35,7 @@ class PlannedOutput:
     def diff(self) -> str:
         old = self.current() or ""
         name = self.path.as_posix()
-        return "".join(
-            difflib.unified_diff(old.splitlines(True), self.text.splitlines(True), f"a/{name}", f"b/{name}")
-        )
+        return "".join(difflib.unified_diff(old.splitlines(True), self.text.splitlines(True), f"a/{name}", f"b/{name}"))
 
 
 def safe_output_path(out_dir: Path, filename: str) -> Path:

@@ -51,9 +51,7 @@ def discover_cases() -> list[Case]:
 
 def run_gen(args: list[str], cwd: Path = REPO, check: bool = True) -> subprocess.CompletedProcess[str]:
     """Run the CLI as a user would (a separate process, real exit code)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "gen", *args], cwd=cwd, capture_output=True, text=True, timeout=300
-    )
+    proc = subprocess.run([sys.executable, "-m", "gen", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
     if check and proc.returncode != 0:
         raise AssertionError(f"gen {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
     return proc

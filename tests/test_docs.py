@@ -61,8 +61,7 @@ def make_enum(
         tag=("tag" + typedef if typedef else None) if tag == "" else tag,
         typedefs=(typedef,) if typedef else (),
         members=tuple(
-            Member(name, value, None, Location("Imnxport.h", line + 1 + i, 3))
-            for i, (name, value) in enumerate(pairs)
+            Member(name, value, None, Location("Imnxport.h", line + 1 + i, 3)) for i, (name, value) in enumerate(pairs)
         ),
         location=Location("Imnxport.h", line, 1),
         underlying=INT,
@@ -93,9 +92,7 @@ def header_enums() -> list[Enum]:
             [("SPOOL_NONE", 0), ("SPOOL_URGENT", 1), ("SPOOL_RETRY", 2), ("SPOOL_ARCHIVE", 4)],
             line=400,
         ),
-        make_enum(
-            None, ["FOLDER_SORT_NAME", "FOLDER_SORT_DATE", "FOLDER_SORT_SIZE"], tag=None, line=500
-        ),
+        make_enum(None, ["FOLDER_SORT_NAME", "FOLDER_SORT_DATE", "FOLDER_SORT_SIZE"], tag=None, line=500),
         make_enum("QUOTEMODE", ["QUOTE_PLAIN", "QUOTE_RAW"], line=600),
         make_enum("UNDOCUMENTED", ["UNDOC_A", "UNDOC_B"], line=700),
     ]
@@ -191,9 +188,7 @@ def test_values_written_beside_constant_names(pages: list[DocPage]) -> None:
     ],
 )
 def test_syntax_value_expressions(initializer: str, value: int | None) -> None:
-    page = parse_text(
-        f"# E\n## Syntax\n```C\nenum E {{ A_FIRST = 7, A_SECOND = {initializer} }};\n```\n", "e.md"
-    )
+    page = parse_text(f"# E\n## Syntax\n```C\nenum E {{ A_FIRST = 7, A_SECOND = {initializer} }};\n```\n", "e.md")
     assert page.syntax_members[1] == DocMember("A_SECOND", initializer, value)
     assert page.syntax_tag == "E" and page.syntax_typedefs == ()
 
@@ -207,9 +202,7 @@ def test_syntax_value_expressions(initializer: str, value: int | None) -> None:
         ("enum Fwd; struct S { int s; };\nenum Real { R };", "Real", (), ["R"]),
     ],
 )
-def test_syntax_forms(
-    code: str, tag: str | None, typedefs: tuple[str, ...], names: list[str]
-) -> None:
+def test_syntax_forms(code: str, tag: str | None, typedefs: tuple[str, ...], names: list[str]) -> None:
     page = parse_text(f"# T\n## Syntax\n```C\n{code}\n```\n", "t.md")
     assert (page.syntax_tag, page.syntax_typedefs) == (tag, typedefs)
     assert [m.name for m in page.syntax_members] == names
@@ -235,9 +228,7 @@ def test_page_without_constants_or_syntax_is_still_a_page(tmp_path: Path) -> Non
         )
     )
     assert (page.api_names, page.syntax_members, dict(page.descriptions)) == (("Y",), (), {})
-    struct = parse_text(
-        "# S structure\n## Syntax\n```C++\ntypedef struct tagS { int a; } S;\n```\n", "s.md"
-    )
+    struct = parse_text("# S structure\n## Syntax\n```C++\ntypedef struct tagS { int a; } S;\n```\n", "s.md")
     assert struct.syntax_members == () and struct.syntax_tag is None
 
 
@@ -286,9 +277,7 @@ def test_translated_constant_names_come_from_the_span_id() -> None:
         ),
     ],
 )
-def test_malformed_pages_raise_located_errors(
-    tmp_path: Path, text: str, message: str, line: int, column: int
-) -> None:
+def test_malformed_pages_raise_located_errors(tmp_path: Path, text: str, message: str, line: int, column: int) -> None:
     path = write(tmp_path, text)
     with pytest.raises(GenError) as caught:
         parse_page(path)
@@ -364,10 +353,7 @@ def test_markup_and_entities_are_stripped(pages: list[DocPage]) -> None:
         'Sorts by name with lstrcmpi, so "a" < "B". Ties keep their order.'
         "\n\nNote: Names that differ only in case are equal here."
     )
-    assert (
-        page.descriptions["FOLDER_SORT_DATE"]
-        == "Newest first.\n\nSee the overview for the clock's source."
-    )
+    assert page.descriptions["FOLDER_SORT_DATE"] == "Newest first.\n\nSee the overview for the clock's source."
     # A nested <dl> is text of its member, not more members.
     assert list(page.descriptions) == ["FOLDER_SORT_NAME", "FOLDER_SORT_DATE", "FOLDER_SORT_SIZE"]
     assert page.descriptions["FOLDER_SORT_SIZE"] == (
@@ -381,10 +367,7 @@ def test_code_like_text_comes_through_intact(pages: list[DocPage]) -> None:
         page.description
         == 'Keeps """quotes""", {{ braces }}, {% tags %}, ${dollars} and a lone ` backtick as they are.'
     )
-    assert (
-        page.descriptions["QUOTE_PLAIN"]
-        == 'Ends a docstring with """ and a comment with */; opens one with /* too.'
-    )
+    assert page.descriptions["QUOTE_PLAIN"] == 'Ends a docstring with """ and a comment with */; opens one with /* too.'
     assert page.descriptions["QUOTE_RAW"] == (
         'A path such as C:\\Temp\\new stays; \\ is one backslash; "\\n" */ is code.'
         " Bell \x07, escape \x1b[31m, unit \x1f and delete \x7f survive."
@@ -420,9 +403,7 @@ def test_match_pages(pages: list[DocPage]) -> None:
 
 def test_each_page_documents_one_enum_at_most(pages: list[DocPage]) -> None:
     elsewhere = make_enum("RELAYMODE", ["RELAY_OFF", "RELAY_ON", "RELAY_AUTO"])
-    elsewhere = Enum(
-        elsewhere.tag, elsewhere.typedefs, elsewhere.members, Location("Other.h", 5, 1), INT
-    )
+    elsewhere = Enum(elsewhere.tag, elsewhere.typedefs, elsewhere.members, Location("Other.h", 5, 1), INT)
     enums = [elsewhere, make_enum("RELAYMODE", ["RELAY_OFF", "RELAY_ON", "RELAY_AUTO"], line=300)]
     matches = match_pages(pages, enums)
     assert len(matches.matches) == 1
@@ -433,9 +414,7 @@ def test_each_page_documents_one_enum_at_most(pages: list[DocPage]) -> None:
 
 def test_member_majority_is_needed_on_both_sides(pages: list[DocPage]) -> None:
     few = make_enum(None, ["SMTP_NONE", "SMTP_DOT"], tag=None)  # 2 of the page's 15
-    other = make_enum(
-        None, ["PRINT_DRAFT", "PRINT_BEST", "X_1", "X_2", "X_3"], tag=None
-    )  # 2 of its 5
+    other = make_enum(None, ["PRINT_DRAFT", "PRINT_BEST", "X_1", "X_2", "X_3"], tag=None)  # 2 of its 5
     assert match_pages(pages, [few, other]).matches == ()
 
 
@@ -443,17 +422,13 @@ def test_apply_docs_fills_enum_and_member_docs(pages: list[DocPage]) -> None:
     enums = header_enums()
     documented = apply_docs(enums, match_pages(pages, enums))
     smtp = documented[0]
-    assert smtp.doc is not None and smtp.doc.startswith(
-        "Names the step an SMTP session has reached"
-    )
+    assert smtp.doc is not None and smtp.doc.startswith("Names the step an SMTP session has reached")
     dot = next(m for m in smtp.members if m.name == "SMTP_DOT")
     assert dot.doc == (
         "The lone period that ends the body was sent; the transport tidies up and goes back to SMTP_SEND_MESSAGE."
     )
     assert all(m.doc for m in smtp.members)
-    assert (
-        dot.value == 12 and dot.location == enums[0].members[12].location
-    )  # the rest is untouched
+    assert dot.value == 12 and dot.location == enums[0].members[12].location  # the rest is untouched
     spool = documented[3]
     assert [m.doc for m in spool.members][-1] is None  # SPOOL_ARCHIVE is not documented
     assert documented[-1] == enums[-1]  # no page, unchanged
@@ -461,17 +436,12 @@ def test_apply_docs_fills_enum_and_member_docs(pages: list[DocPage]) -> None:
 
 def test_apply_docs_keeps_existing_docs(pages: list[DocPage]) -> None:
     enum = smtpcommand()
-    members = (
-        Member("SMTP_NONE", 0, None, enum.members[0].location, doc="From the header."),
-    ) + enum.members[1:]
+    members = (Member("SMTP_NONE", 0, None, enum.members[0].location, doc="From the header."),) + enum.members[1:]
     enum = Enum(enum.tag, enum.typedefs, members, enum.location, INT, doc="Header doc.")
     (result,) = apply_docs([enum], match_pages(pages, [enum]))
     assert result.doc == "Header doc."
     assert result.members[0].doc == "From the header."
-    assert (
-        result.members[1].doc
-        == "The server greeted a fresh connection; a greeting command goes out next."
-    )
+    assert result.members[1].doc == "The server greeted a fresh connection; a greeting command goes out next."
 
 
 # --------------------------------------------------------------------------
@@ -528,9 +498,7 @@ def test_value_drift_from_constants_and_implied_values() -> None:
     )
     enum = make_enum("E", [("E_A", 5), ("E_B", 7)])
     report = drift_report(match_pages([page], [enum]))
-    assert [
-        (v.member.name, v.docs_text, v.docs_value, v.source) for v in report.enums[0].values
-    ] == [
+    assert [(v.member.name, v.docs_text, v.docs_value, v.source) for v in report.enums[0].values] == [
         ("E_A", "0x6", 6, "constants"),
         ("E_B", None, 6, "syntax"),
     ]
@@ -573,19 +541,12 @@ def test_drift_json_is_plain_and_deterministic(pages: list[DocPage]) -> None:
             "source": "syntax",
         }
     ]
-    assert first["unmatched_pages"] == [
-        {"page": (FIXTURES / "printquality.md").as_posix(), "name": "PRINTQUALITY"}
-    ]
+    assert first["unmatched_pages"] == [{"page": (FIXTURES / "printquality.md").as_posix(), "name": "PRINTQUALITY"}]
 
 
 def test_tag_drift_and_text_stays_one_line_per_finding() -> None:
-    page = parse_text(
-        "# E\n## Syntax\n```C\ntypedef enum tagOTHER { E_A } E;\n```\n", "odd\nname.md"
-    )
+    page = parse_text("# E\n## Syntax\n```C\ntypedef enum tagOTHER { E_A } E;\n```\n", "odd\nname.md")
     enum = make_enum("E", ["E_A"])
     report = drift_report(match_pages([page], [enum]))
     assert report.enums[0].tag == "tagOTHER"
-    assert (
-        report.to_text()
-        == "Imnxport.h:1: E: docs name the tag tagOTHER, the header tagE (page odd name.md)"
-    )
+    assert report.to_text() == "Imnxport.h:1: E: docs name the tag tagOTHER, the header tagE (page odd name.md)"

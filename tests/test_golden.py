@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import UPDATE_COMMAND, Case, discover_cases, generate_case
 
 CASES = discover_cases()

@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, node_tool, run_gen
 
 FACTS = json.loads((REPO / "tests" / "data" / "imnxport_enums.json").read_text(encoding="utf-8"))
@@ -56,14 +55,25 @@ def test_json_has_every_fact(outputs: Path) -> None:
 
 def test_typescript_compiled_in_node_has_every_fact(outputs: Path, tmp_path: Path) -> None:
     build = subprocess.run(
-        [str(node_tool("tsc")), "--strict", "--target", "es2022", "--module", "commonjs",
-         "--outDir", str(tmp_path), str(outputs / "imnxport.ts")],
-        capture_output=True, text=True,
+        [
+            str(node_tool("tsc")),
+            "--strict",
+            "--target",
+            "es2022",
+            "--module",
+            "commonjs",
+            "--outDir",
+            str(tmp_path),
+            str(outputs / "imnxport.ts"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert build.returncode == 0, build.stdout + build.stderr
     run = subprocess.run(
         ["node", "-e", "console.log(JSON.stringify(require(process.argv[1])))", str(tmp_path / "imnxport.js")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == EXPECTED

@@ -16,7 +16,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from conftest import REPO, Case, discover_cases, node_tool
 
 CASES = discover_cases()
@@ -65,9 +64,7 @@ def test_python_imports_with_json_values(case: Case) -> None:
         assert issubclass(cls, (enum.IntEnum, enum.IntFlag))
         got = {m: cls[m].value for m in cls.__members__}
         assert got == members
-    assert sorted(module.__all__) == sorted(
-        [n for n in values if n is not None] + [m for m in values.get(None, {})]
-    )
+    assert sorted(module.__all__) == sorted([n for n in values if n is not None] + [m for m in values.get(None, {})])
 
 
 def test_python_goldens_pass_ruff_and_mypy_strict() -> None:
@@ -87,9 +84,17 @@ def test_typescript_goldens_compile_and_run(tmp_path: Path) -> None:
     erasable = [c for c in CASES if "--ts-style" not in c.args]
     # The default form must pass --erasableSyntaxOnly (Node's type stripping).
     check = subprocess.run(
-        [str(tsc), "--strict", "--erasableSyntaxOnly", "--noEmit", "--target", "es2022",
-         *[str(_expected(c, ".ts")) for c in erasable]],
-        capture_output=True, text=True,
+        [
+            str(tsc),
+            "--strict",
+            "--erasableSyntaxOnly",
+            "--noEmit",
+            "--target",
+            "es2022",
+            *[str(_expected(c, ".ts")) for c in erasable],
+        ],
+        capture_output=True,
+        text=True,
     )
     assert check.returncode == 0, check.stdout + check.stderr
     # Every form compiles under --strict and runs; copy each golden to its own folder.
@@ -101,9 +106,22 @@ def test_typescript_goldens_compile_and_run(tmp_path: Path) -> None:
         target.write_bytes(_expected(c, ".ts").read_bytes())
         sources.append(str(target))
     build = subprocess.run(
-        [str(tsc), "--strict", "--target", "es2022", "--module", "commonjs", "--preserveConstEnums",
-         "--outDir", str(tmp_path / "js"), "--rootDir", str(tmp_path), *sources],
-        capture_output=True, text=True,
+        [
+            str(tsc),
+            "--strict",
+            "--target",
+            "es2022",
+            "--module",
+            "commonjs",
+            "--preserveConstEnums",
+            "--outDir",
+            str(tmp_path / "js"),
+            "--rootDir",
+            str(tmp_path),
+            *sources,
+        ],
+        capture_output=True,
+        text=True,
     )
     assert build.returncode == 0, build.stdout + build.stderr
     script = (
