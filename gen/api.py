@@ -11,6 +11,8 @@ from gen.declarations import DeclarationScanner
 from gen.diagnostics import Diagnostic, GenError, Level, Location, Reporter
 from gen.extract import ModelBuilder
 from gen.inttypes import DATA_MODELS, IntTypes
+from gen.macro_groups import GroupSpec, TypedefMark, evaluate_macros, group_macros
+from gen.macros import Macro
 from gen.model import Module
 from gen.preprocessor import Preprocessor, PreprocessorOptions
 
@@ -54,12 +56,18 @@ def extract(
     target: str = DEFAULT_TARGET,
     shims: bool = True,
     name: str | None = None,
+    macros: str = "main",
+    groups: Sequence[GroupSpec] = (),
 ) -> Extraction:
     """Read ``header`` and return every enum it declares, with values.
 
     Raises :class:`GenError` for a fatal problem (unreadable file, broken
     syntax); problems with single enumerators are error diagnostics in the
     result, and those enumerators are left out of the model.
+
+    ``macros`` chooses which integer #define constants become groups:
+    "main" (those defined in ``header``), "all" (also from included files)
+    or "none"; ``groups`` are explicit groups that take their macros first.
     """
     path = Path(header)
     shown = name or display_name(path)
@@ -68,7 +76,12 @@ def extract(
     types = IntTypes(DATA_MODELS[TARGETS[target]])
     reporter = Reporter()
     options = PreprocessorOptions(include_dirs, defines, undefines, force_includes, shims, target)
+    if macros not in ("main", "all", "none"):
+        raise GenError(f"unknown macros choice '{macros}' (main, all or none)")
     pp = Preprocessor(types, options, reporter)
+    defined: list[Macro] = []
+    if macros != "none":
+        pp.on_define = defined.append
     builder = ModelBuilder(types, reporter)
     scanner = DeclarationScanner(shown, builder.symbols.typedefs, pp.source_lines)
     limit = sys.getrecursionlimit()
@@ -78,9 +91,18 @@ def extract(
         raise GenError("input nested too deeply to process", Location(shown, 1, 1)) from None
     finally:
         sys.setrecursionlimit(limit)
+    enums = builder.enums()
+    if macros != "none":
+        if macros == "main":
+            defined = [m for m in defined if m.location.file == shown]
+        integer = evaluate_macros(defined, pp.macros, types, builder.evaluator, builder.symbols.typedefs.__contains__)
+        taken = {e.name for e in enums if e.name}
+        marks = [TypedefMark(n, line) for n, line in builder.integer_typedef_marks]
+        grouped = group_macros(integer, pp.source_lines(shown) or [], marks, taken, groups, types)
+        enums = tuple(sorted((*enums, *grouped), key=lambda e: (e.location.line, e.location.column)))
     module = Module(
         source=shown,
-        enums=builder.enums(),
+        enums=enums,
         files_read=tuple(str(p) for p in pp.files_read),
     )
     return Extraction(module, reporter.diagnostics)

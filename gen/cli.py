@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--target", choices=sorted(TARGETS), help=f"target whose data model values follow (default: {DEFAULT_TARGET})"
     )
     p.add_argument(
+        "--macros",
+        choices=("main", "all", "none"),
+        help="which integer #define constants become groups: this header's (main, default), "
+        "also those of included files (all), or none",
+    )
+    p.add_argument(
         "--no-shims",
         dest="shims",
         action="store_false",
@@ -109,6 +115,8 @@ def plan(settings: Sequence[HeaderSettings], run: _Run) -> None:
             force_includes=s.force_includes,
             target=s.target,
             shims=s.shims,
+            macros=s.macros,
+            groups=s.groups,
         )
         run.diagnostics.extend(result.diagnostics)
         run.deps.extend(result.module.files_read)
@@ -118,7 +126,8 @@ def plan(settings: Sequence[HeaderSettings], run: _Run) -> None:
         stem = output_stem(s.header)
         env = make_environment(s.template_dirs)
         formats = discover_formats(s.template_dirs)
-        view = module_view(module, stem, target=s.target, ts_style=s.ts_style, flags_overrides=s.flags)
+        flags = {**{g.name: g.flags for g in s.groups if g.flags is not None}, **s.flags}
+        view = module_view(module, stem, target=s.target, ts_style=s.ts_style, flags_overrides=flags)
         for name in s.formats:
             fmt = formats.get(name)
             if fmt is None:

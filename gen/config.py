@@ -18,6 +18,8 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     include = ["^IXP"]              # regexes: keep only enums whose name matches one
     exclude = []                    # regexes: drop enums whose name matches one
     strip-prefix = false            # strip members' common prefix in Python/TypeScript names
+    macros = "main"                 # #define constants: "main" (this header's), "all", "none"
+    groups = [{ name = "IMAP_MSGFLAGS", match = "^IMAP_MSG_", flags = true }]  # explicit #define groups
     flags = { POP3MARKTYPE = true } # force the IntFlag choice per enum
 
     [tool.gen.header."include/foo.h"]   # per-header settings, same keys but headers
@@ -38,13 +40,14 @@ from typing import Any
 
 from gen.api import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import GenError, Location
+from gen.macro_groups import GroupSpec
 from gen.model import Module
 
 _LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude")
 _PATH_LIST_KEYS = ("include-dirs",)
-_SCALAR_KEYS = ("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix")
+_SCALAR_KEYS = ("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix", "macros")
 _TOP_ONLY = ("headers", "header")
-_TABLE_KEYS = ("flags",)
+_TABLE_KEYS = ("flags", "groups")
 KNOWN_KEYS = frozenset(_LIST_KEYS + _SCALAR_KEYS + _TOP_ONLY + _TABLE_KEYS)
 
 
@@ -69,6 +72,10 @@ class HeaderSettings:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     strip_prefix: bool = False
+    #: Which #define constants to extract: "main", "all" or "none".
+    macros: str = "main"
+    #: Explicit #define groups: (name, regex, flags or None).
+    groups: list[GroupSpec] = field(default_factory=list)
     flags: dict[str, bool] = field(default_factory=dict)
     config_file: str | None = None
 
@@ -143,6 +150,8 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path) 
             if key in _PATH_LIST_KEYS:
                 items = [str(base / i) for i in items]
             setattr(s, attr, list(items))
+        elif key == "groups":
+            s.groups = [_group_spec(g, path) for g in typed(key, list, value)]
         elif key == "flags":
             flags = typed(key, dict, value)
             for name, flag in flags.items():
@@ -158,6 +167,23 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path) 
             s.depfile = str(base / typed(key, str, value))
         else:
             setattr(s, attr, typed(key, str, value))
+
+
+def _group_spec(table: Any, path: Path) -> GroupSpec:
+    where = Location(path.as_posix(), _line_of(path, "groups"))
+    if not isinstance(table, dict):
+        raise ConfigError("each entry of 'groups' must be a table {name, match[, flags]}", where)
+    unknown = set(table) - {"name", "match", "flags"}
+    if unknown:
+        raise ConfigError(f"unknown key '{sorted(unknown)[0]}' in a 'groups' entry", where)
+    name, match, flags = table.get("name"), table.get("match"), table.get("flags")
+    if not isinstance(name, str) or not isinstance(match, str) or not (flags is None or isinstance(flags, bool)):
+        raise ConfigError("a 'groups' entry needs name (string), match (regex string) and optional flags (bool)", where)
+    try:
+        re.compile(match)
+    except re.error as exc:
+        raise ConfigError(f"invalid regular expression {match!r}: {exc}", where) from None
+    return GroupSpec(name, match, flags)
 
 
 def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
@@ -219,6 +245,8 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace) -> None:
         s.ts_style = args.ts_style
     if args.depfile:
         s.depfile = args.depfile
+    if getattr(args, "macros", None):
+        s.macros = args.macros
 
 
 def _validate(s: HeaderSettings) -> None:

@@ -47,6 +47,8 @@ class ModelBuilder:
         self._main: list[Enum] = []
         # typedef names given to a tag before or after its body (``typedef enum X Y;``)
         self._tag_typedefs: dict[str, list[str]] = {}
+        #: ``typedef <integer type> NAME;`` statements of the main file, for macro groups.
+        self.integer_typedef_marks: list[tuple[str, int]] = []
         self.evaluator = Evaluator(
             types,
             self.symbols.constants.get,
@@ -64,6 +66,10 @@ class ModelBuilder:
 
     def add_typedef(self, decl: TypedefDecl) -> None:
         base = self._base_type(decl.base)
+        if decl.in_main and isinstance(base, IntType):
+            for name, kind in decl.names:
+                if kind == "plain":
+                    self.integer_typedef_marks.append((name, decl.location.line))
         for name, kind in decl.names:
             if kind == "pointer":
                 self.symbols.typedefs[name] = PointerType(self.types.model.pointer_bits)

@@ -8,6 +8,8 @@ parentheses and unary operators, so hostile input cannot exhaust the stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pycparser import c_ast
 from pycparser.c_parser import Coord
 
@@ -43,12 +45,42 @@ class IfSyntaxError(Exception):
         self.token = token
 
 
+#: Words that start a type name in a cast or ``sizeof(...)``.
+_TYPE_WORDS = frozenset(
+    [
+        "void",
+        "char",
+        "short",
+        "int",
+        "long",
+        "float",
+        "double",
+        "signed",
+        "unsigned",
+        "_Bool",
+        "__int8",
+        "__int16",
+        "__int32",
+        "__int64",
+        "__int128",
+        "const",
+        "volatile",
+        "struct",
+        "union",
+        "enum",
+    ]
+)
+
+
 class _Parser:
-    def __init__(self, tokens: list[Token], end: Token | None) -> None:
+    def __init__(self, tokens: list[Token], end: Token | None, is_type: Callable[[str], bool] | None = None) -> None:
         self.tokens = tokens
         self.pos = 0
         self.end = end
         self.depth = 0
+        # With a type-name predicate the parser also reads casts and sizeof
+        # (constant expressions outside #if, such as #define bodies).
+        self.is_type = is_type
 
     def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -121,6 +153,14 @@ class _Parser:
             node = c_ast.UnaryOp(tok.text, self.unary(), _coord_tok(tok))
             self.depth -= 1
             return node
+        if self.is_type is not None and tok.kind == IDENT and tok.text == "sizeof":
+            return self._sizeof(tok)
+        if self.is_type is not None and tok.text == "(" and self._type_starts():
+            self._enter(tok)
+            typename = self._typename(tok)
+            node = c_ast.Cast(typename, self.unary(), _coord_tok(tok))
+            self.depth -= 1
+            return node
         if tok.text == "(":
             self._enter(tok)
             inner = self.comma()
@@ -135,6 +175,52 @@ class _Parser:
             return c_ast.ID(tok.text, _coord_tok(tok))
         raise IfSyntaxError(f"unexpected '{tok.text}' in #if expression", tok)
 
+    def _type_starts(self) -> bool:
+        tok = self.peek()
+        return (
+            tok is not None
+            and tok.kind == IDENT
+            and (tok.text in _TYPE_WORDS or (self.is_type is not None and self.is_type(tok.text)))
+        )
+
+    def _typename(self, start: Token) -> c_ast.Typename:
+        """``type-words [*...] )`` after an opening parenthesis."""
+        words: list[str] = []
+        pointers = 0
+        while (tok := self.peek()) is not None and tok.text != ")":
+            if tok.text == "*":
+                pointers += 1
+            elif tok.kind == IDENT:
+                if pointers:
+                    raise IfSyntaxError("unsupported type name in a cast", tok)
+                words.append(tok.text)
+            else:
+                raise IfSyntaxError(f"unexpected '{tok.text}' in a type name", tok)
+            self.pos += 1
+        self.expect(")")
+        coord = _coord_tok(start)
+        decl: c_ast.Node
+        if words[:1] in (["struct"], ["union"], ["enum"]):
+            kind = {"struct": c_ast.Struct, "union": c_ast.Union, "enum": c_ast.Enum}[words[0]]
+            decl = c_ast.TypeDecl(None, [], None, kind(words[1] if len(words) > 1 else None, None, coord), coord)
+        else:
+            decl = c_ast.TypeDecl(None, [], None, c_ast.IdentifierType(words, coord), coord)
+        for _ in range(pointers):
+            decl = c_ast.PtrDecl([], decl, coord)
+        return c_ast.Typename(None, [], None, decl, coord)
+
+    def _sizeof(self, tok: Token) -> c_ast.Node:
+        nxt = self.peek()
+        if nxt is not None and nxt.text == "(":
+            self.pos += 1
+            if self._type_starts():
+                return c_ast.UnaryOp("sizeof", self._typename(nxt), _coord_tok(tok))
+            self.pos -= 1
+        self._enter(tok)
+        node = c_ast.UnaryOp("sizeof", self.unary(), _coord_tok(tok))
+        self.depth -= 1
+        return node
+
     def _enter(self, tok: Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -148,6 +234,18 @@ def _coord_tok(tok: Token) -> Coord:
 def _coord(node: c_ast.Node) -> Coord | None:
     coord: Coord | None = node.coord
     return coord
+
+
+def parse_constant_expression(tokens: list[Token], is_type: Callable[[str], bool]) -> c_ast.Node:
+    """Parse a C constant expression with casts and sizeof (a #define body)."""
+    parser = _Parser(tokens, None, is_type)
+    if not tokens:
+        raise IfSyntaxError("empty expression", None)
+    node = parser.comma()
+    extra = parser.peek()
+    if extra is not None:
+        raise IfSyntaxError(f"unexpected '{extra.text}' in expression", extra)
+    return node
 
 
 def parse_if_expression(tokens: list[Token], end: Token | None = None) -> c_ast.Node:

@@ -41,10 +41,14 @@ class Enum:
     #: "enum" for C enums, "macros" for groups of #define constants.
     origin: str = "enum"
     doc: str | None = None
+    #: The name of a #define group (its typedef or common prefix).
+    group: str | None = None
 
     @property
     def name(self) -> str | None:
-        """The name users know the type by: first typedef, else the tag."""
+        """The name users know the type by: group name, first typedef, else the tag."""
+        if self.group:
+            return self.group
         if self.typedefs:
             return self.typedefs[0]
         return self.tag

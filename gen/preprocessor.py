@@ -115,6 +115,8 @@ class _Cond:
     parent_active: bool
     seen_else: bool
     location: Location
+    #: NAME of an active ``#ifndef NAME`` (a header's "define unless defined").
+    ifndef: str | None = None
 
 
 @dataclass
@@ -267,7 +269,8 @@ class Preprocessor:
             if directive in ("if", "ifdef", "ifndef"):
                 if active:
                     taken = self._condition(directive, rest, name, lineno, text)
-                    conds.append(_Cond(taken, taken, True, False, loc))
+                    ifndef = rest.split()[0] if directive == "ifndef" and rest.split() else None
+                    conds.append(_Cond(taken, taken, True, False, loc, ifndef))
                 else:
                     conds.append(_Cond(False, True, False, False, loc))
                 active = conds[-1].active
@@ -302,6 +305,8 @@ class Preprocessor:
                 if not conds and guard_candidate and guard_closed_at < 0:
                     guard_closed_at = lineno
             elif not active:
+                if directive == "define" and conds and conds[-1].ifndef and conds[-1].parent_active:
+                    self._guarded_define(conds[-1].ifndef, rest, name, lineno, text)
                 continue
             elif directive == "define":
                 self._define(rest, name, lineno, text)
@@ -417,7 +422,24 @@ class Preprocessor:
         return cached
 
     # -- directives --------------------------------------------------------------------------
+    def _guarded_define(self, guard: str, rest: str, file: str, line: int, text: str) -> None:
+        """``#ifndef X / #define X ...`` skipped because X is already defined:
+        the header still defines X (as its own fallback); report it with the
+        definition in force."""
+        if self.on_define is None or not rest.split() or not rest.split()[0].startswith(guard):
+            return
+        macro = self._parse_define(rest, file, line, text)
+        current = self.macros.get(macro.name)
+        if macro.name == guard and current is not None and current.params is None:
+            self.on_define(Macro(macro.name, None, current.body, macro.location, text=macro.text))
+
     def _define(self, rest: str, file: str, line: int, text: str) -> None:
+        macro = self._parse_define(rest, file, line, text)
+        self.macros[macro.name] = macro
+        if self.on_define is not None:
+            self.on_define(macro)
+
+    def _parse_define(self, rest: str, file: str, line: int, text: str) -> Macro:
         col0 = len(text) - len(rest) + 1
         toks = tokenize(rest, file, line, col0)
         if not toks or toks[0].kind != IDENT:
@@ -454,10 +476,7 @@ class Preprocessor:
         body = toks[body_start:]
         if body:
             body[0] = body[0].copy(space=False)
-        macro = Macro(name, params, body, loc, variadic, text=spell(body))
-        self.macros[name] = macro
-        if self.on_define is not None:
-            self.on_define(macro)
+        return Macro(name, params, body, loc, variadic, text=spell(body))
 
     def _pragma(self, rest: str, source: SourceFile) -> None:
         words = rest.split()

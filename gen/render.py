@@ -5,13 +5,19 @@ are ``python.py.j2``, ``json.json.j2`` and ``typescript.ts.j2`` in the
 top-level ``templates/`` folder (shipped inside the wheel as
 ``gen/templates``). A user template folder is searched first, so a file of
 the same name replaces a built-in one, and any other ``*.*.j2`` file there
-adds a format of its own.
+adds a format of its own. Files whose name starts with ``_`` are partials
+(for ``{% include %}``, ``{% extends %}``, ``{% import %}``), never formats.
+
+The environment records every template file it loads, so a depfile can name
+exactly the templates an output was made from (see :func:`loaded_templates`).
+See docs/templates.md for what templates receive.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,13 +48,39 @@ class OutputFormat:
 
 
 def discover_formats(template_dirs: Sequence[Path]) -> dict[str, OutputFormat]:
-    """Formats defined by ``<name>.<ext>.j2`` files; earlier folders win."""
+    """Formats defined by ``<name>.<ext>.j2`` files; earlier folders win.
+
+    ``csharp.cs.j2`` is format ``csharp`` writing ``<stem>.cs``; a name
+    starting with ``_`` is a partial, not a format.
+    """
     found: dict[str, OutputFormat] = {}
     for folder in [*template_dirs, builtin_templates_dir()]:
+        if not folder.is_dir():
+            raise GenError(f"template folder '{folder}' does not exist")
         for path in sorted(folder.glob("*.*.j2")):
+            if path.name.startswith(("_", ".")) or not path.is_file():
+                continue
             name, ext = path.name[: -len(".j2")].split(".", 1)
+            if not name or not ext:
+                continue
             found.setdefault(name, OutputFormat(name, ext, path.name))
     return found
+
+
+class RecordingLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that remembers the file behind every template it
+    loads (the format's own, and whatever it extends, includes or imports,
+    dynamic names included): the template dependencies for a depfile."""
+
+    def __init__(self, searchpath: Sequence[str]) -> None:
+        super().__init__(list(searchpath))
+        self.loaded: list[str] = []
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename not in self.loaded:
+            self.loaded.append(filename)
+        return source, filename, uptodate
 
 
 def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
@@ -57,7 +89,7 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         if not folder.is_dir():
             raise GenError(f"template folder '{folder}' does not exist")
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*map(str, template_dirs), str(builtin_templates_dir())]),
+        loader=RecordingLoader([*map(str, template_dirs), str(builtin_templates_dir())]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -77,20 +109,53 @@ def render(env: jinja2.Environment, fmt: OutputFormat, view: ModuleView) -> str:
         raise GenError(
             f"template error: {exc.message}", Location(exc.filename or fmt.template, exc.lineno or 1)
         ) from None
-    except jinja2.TemplateError as exc:
-        raise GenError(f"template '{fmt.template}' failed: {exc}") from None
+    except Exception as exc:  # a user template can make any filter or method raise
+        what = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+        raise GenError(f"template '{fmt.template}' failed: {what}", _template_location(env, exc)) from None
     text = text.replace("\r\n", "\n").rstrip("\n")
     return text + "\n"
 
 
+def _template_location(env: jinja2.Environment, exc: BaseException) -> Location | None:
+    """The innermost template line in the traceback (Jinja maps its frames
+    back to template files and lines)."""
+    loaded = set(loaded_templates(env))
+    found: Location | None = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename in loaded and frame.lineno:
+            found = Location(frame.filename, frame.lineno)
+    return found
+
+
+def loaded_templates(env: jinja2.Environment) -> list[str]:
+    """Every template file ``env`` has loaded so far, in loading order."""
+    loader = env.loader
+    return list(loader.loaded) if isinstance(loader, RecordingLoader) else []
+
+
 def template_paths(env: jinja2.Environment, fmt: OutputFormat) -> list[str]:
-    """Files a format's template reads (itself and what it includes), for depfiles."""
+    """Files a format's template can read: itself and, recursively, every
+    template it names statically in extends/include/import, for depfiles.
+    (Rendering records the files actually read, dynamic names included:
+    :func:`loaded_templates`.)"""
     assert env.loader is not None
-    source, filename, _ = env.loader.get_source(env, fmt.template)
-    paths = [filename] if filename else []
-    for ref in jinja2.meta.find_referenced_templates(env.parse(source)):
-        if ref:
-            _, sub, _ = env.loader.get_source(env, ref)
-            if sub:
-                paths.append(sub)
+    paths: list[str] = []
+    pending = [fmt.template]
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            continue
+        if filename and filename not in paths:
+            paths.append(filename)
+        try:
+            refs = jinja2.meta.find_referenced_templates(env.parse(source))
+        except jinja2.TemplateSyntaxError:
+            continue
+        pending.extend(ref for ref in refs if ref)
     return paths

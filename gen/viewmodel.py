@@ -91,6 +91,13 @@ class ModuleView:
 def _summary(enum: Enum) -> str:
     where = f"declared at {enum.location.file}:{enum.location.line}."
     if enum.origin == "macros":
+        if not enum.group:
+            return f"#define constant {where}"
+        if enum.typedefs:
+            return f"#define constants of type {enum.typedefs[0]} {where}"
+        if all(m.name.startswith(enum.group) for m in enum.members):
+            star = "_*" if all(m.name.startswith(enum.group + "_") for m in enum.members) else "*"
+            return f"#define constants {enum.group}{star} {where}"
         return f"#define constants {where}"
     if enum.tag and enum.typedefs:
         return f"C enum {enum.tag} (typedef {', '.join(enum.typedefs)}) {where}"

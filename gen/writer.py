@@ -45,19 +45,42 @@ def safe_output_path(out_dir: Path, filename: str) -> Path:
     return out_dir / filename
 
 
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """Permission bits for a rewritten file: the old file's, else what a
+    plain ``open(path, "w")`` would give (0o666 less the umask). mkstemp
+    alone would leave 0o600."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_if_changed(output: PlannedOutput) -> bool:
     """Write ``output`` atomically unless current; True if it was written."""
     if not output.is_stale():
         return False
     folder = output.path.parent
     try:
+        if folder.exists() and not folder.is_dir():
+            raise GenError(f"cannot write {output.path}: '{folder}' is not a folder", Location(str(output.path), 1))
         folder.mkdir(parents=True, exist_ok=True)
+        if output.path.is_dir():
+            raise GenError(f"cannot write {output.path}: it is a folder", Location(str(output.path), 1))
+        mode = _mode_for(output.path)
         fd, tmp = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(output.text.encode("utf-8"))
                 f.flush()
                 os.fsync(f.fileno())
+            os.chmod(tmp, mode)
             os.replace(tmp, output.path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -2,8 +2,10 @@
 """Enums of tests/cases/hresult_codes/input.h."""
 
 import enum
+from typing import Final
 
 __all__ = [
+    "FACILITY_SAMPLE",
     "SAMPLE_RESULT",
 ]
 
@@ -15,3 +17,7 @@ class SAMPLE_RESULT(enum.IntEnum):
     SAMPLE_E_SECOND = -2139684862  # 0x80770002
     SAMPLE_E_ACCESS = -2147024891  # 0x80070005
     SAMPLE_E_WIN32 = -2147024891  # 0x80070005
+
+
+# #define constant declared at tests/cases/hresult_codes/input.h:3.
+FACILITY_SAMPLE: Final = 119

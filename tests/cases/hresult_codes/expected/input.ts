@@ -10,3 +10,6 @@ export const SAMPLE_RESULT = {
   SAMPLE_E_WIN32: -2147024891, // 0x80070005
 } as const;
 export type SAMPLE_RESULT = (typeof SAMPLE_RESULT)[keyof typeof SAMPLE_RESULT];
+
+/** #define constant declared at tests/cases/hresult_codes/input.h:3. */
+export const FACILITY_SAMPLE = 119;

@@ -2,8 +2,10 @@
 """Enums of tests/cases/operators_casts/input.h."""
 
 import enum
+from typing import Final
 
 __all__ = [
+    "MASK_LOW",
     "casts",
     "operators",
 ]
@@ -52,3 +54,7 @@ class casts(enum.IntEnum):
     SIZE_PTR = 8
     SIZE_HANDLE = 8
     SIZE_INT64 = 8
+
+
+# #define constant declared at tests/cases/operators_casts/input.h:4.
+MASK_LOW: Final = 15

@@ -48,3 +48,6 @@ export const casts = {
   SIZE_INT64: 8,
 } as const;
 export type casts = (typeof casts)[keyof typeof casts];
+
+/** #define constant declared at tests/cases/operators_casts/input.h:4. */
+export const MASK_LOW = 15;

@@ -1,0 +1,254 @@
+"""``#define`` constant groups: integer macros of a header as enums.
+
+Extraction: every object-like macro defined in the main file (or in any file,
+when asked) that is still defined at the end of the translation unit, whose
+name is not reserved (``__x``, ``_X``), and whose full expansion is an
+integer constant expression. Its value is computed as clang would compute
+the macro used as an enumerator initializer at the end of the header.
+Anything else (strings, types, statements, function-like macros, expansions
+naming unknown identifiers) is skipped silently.
+
+Grouping (the default, documented in the README):
+
+1. A *run* is a sequence of extracted macros with nothing between them but
+   blank lines, comments and preprocessor directives; C code ends a run.
+2. Within a run, each macro's *key* is the first two ``_``-separated segments
+   of its name (``IXP_E`` for ``IXP_E_TIMEOUT``) when at least one other
+   macro of the run has that key, else its first segment (``DEFAULT`` for
+   ``DEFAULT_SMTP_PORT``); a lower-case prefix before a capital (``iit`` in
+   ``iitAUTHENTICATE``) is a segment too. Macros of a run with the same key
+   form one group, named by the key.
+3. If the statement right before a run is ``typedef <integer type> NAME;``
+   (``typedef DWORD IMAP_MSGFLAGS;``), the run's first group is named NAME.
+4. A macro alone in its group is a plain constant (no enum).
+5. A group name that clashes with an enum or an earlier group gets the
+   suffix ``_CONSTANTS`` (then ``_CONSTANTS2``, ...).
+
+Explicit groups from the configuration (name, regular expression, flags)
+take their macros first, in header order; the rest are grouped as above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gen.cexpr import EvalError, Evaluator, Value
+from gen.diagnostics import GenError, Location
+from gen.ifexpr import IfSyntaxError, parse_constant_expression
+from gen.inttypes import IntType, IntTypes
+from gen.lexer import CHAR, IDENT, NUMBER, PUNCT, Token
+from gen.macros import Expander, Macro
+from gen.model import Enum, Member
+
+GROUP_SUFFIX = "_CONSTANTS"
+
+_ALLOWED_PUNCT = frozenset(
+    (
+        *("(", ")", "+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "~", "!"),
+        *("<", ">", "<=", ">=", "==", "!=", "&&", "||", "?", ":", ","),
+    )
+)
+_RESERVED_NAME = re.compile(r"\A(?:__|_[A-Z])")
+_LOWER_PREFIX = re.compile(r"\A([a-z]+)(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    """An explicit group from the configuration."""
+
+    name: str
+    pattern: str
+    flags: bool | None = None
+
+
+@dataclass(frozen=True)
+class IntegerMacro:
+    name: str
+    value: int
+    type: IntType
+    #: The replacement text as written (whitespace-normalised).
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class TypedefMark:
+    """A main-file ``typedef <integer type> NAME;`` and the line it ends on."""
+
+    name: str
+    line: int
+
+
+def evaluate_macros(
+    defined: Sequence[Macro],
+    macros: dict[str, Macro],
+    types: IntTypes,
+    evaluator: Evaluator,
+    is_type: Callable[[str], bool],
+) -> list[IntegerMacro]:
+    """The integer-valued macros among ``defined``, in definition order."""
+    out: list[IntegerMacro] = []
+    seen: set[str] = set()
+    for m in defined:
+        name = m.name
+        current = macros.get(name)
+        # Still defined at the end, by this definition (or, for a guarded
+        # "#ifndef X / #define X", by the definition that made it skip).
+        if m.params is not None or not m.body or name in seen or current is None:
+            continue
+        if current is not m and current.body is not m.body:
+            continue
+        if _RESERVED_NAME.match(name):
+            continue
+        seen.add(name)
+        value = _evaluate(m, macros, evaluator, is_type)
+        if value is not None:
+            out.append(IntegerMacro(name, value[0], value[1], m.text, m.location))
+    return out
+
+
+def _evaluate(m: Macro, macros: dict[str, Macro], evaluator: Evaluator, is_type: Callable[[str], bool]) -> Value | None:
+    start = Token(IDENT, m.name, m.location.file, m.location.line, m.location.column)
+    try:
+        tokens = Expander(macros, iter([start])).expand_all()
+    except GenError:
+        return None
+    if not tokens or not all(_allowed(t) for t in tokens):
+        return None
+    try:
+        node = parse_constant_expression(tokens, is_type)
+        return evaluator.evaluate(node)
+    except (IfSyntaxError, EvalError, RecursionError):
+        return None
+
+
+def _allowed(tok: Token) -> bool:
+    if tok.kind in (NUMBER, CHAR, IDENT):
+        return True
+    return tok.kind == PUNCT and tok.text in _ALLOWED_PUNCT
+
+
+def _segments(name: str) -> list[str]:
+    m = _LOWER_PREFIX.match(name)
+    if m:
+        return [m.group(1), name[m.end() :]]
+    return [s for s in name.split("_") if s]
+
+
+def _key(name: str, depth: int) -> str:
+    segs = _segments(name)
+    if len(segs) <= depth:
+        return ""
+    if _LOWER_PREFIX.match(name):
+        return segs[0]
+    return "_".join(segs[:depth])
+
+
+def _runs(items: list[IntegerMacro], lines: list[str]) -> list[list[IntegerMacro]]:
+    """Split ``items`` where C code lies between two consecutive macros."""
+    runs: list[list[IntegerMacro]] = []
+    for item in items:
+        if runs and _only_directives(lines, runs[-1][-1].location.line, item.location.line):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _only_directives(lines: list[str], after: int, before: int) -> bool:
+    for text in lines[after : before - 1]:
+        stripped = text.strip()
+        if stripped and not stripped.startswith("#"):
+            return False
+    return True
+
+
+def _group_run(run: list[IntegerMacro]) -> list[tuple[str, list[IntegerMacro]]]:
+    two = [_key(m.name, 2) for m in run]
+    counts: dict[str, int] = {}
+    for k in two:
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    groups: dict[str, list[IntegerMacro]] = {}
+    for m, k in zip(run, two, strict=True):
+        key = k if k and counts[k] > 1 else (_key(m.name, 1) or m.name)
+        groups.setdefault(key, []).append(m)
+    return list(groups.items())
+
+
+def group_macros(
+    items: list[IntegerMacro],
+    lines: list[str],
+    typedefs: Sequence[TypedefMark],
+    taken_names: set[str],
+    specs: Sequence[GroupSpec] = (),
+    types: IntTypes | None = None,
+) -> list[Enum]:
+    """Macro groups as Enums (origin "macros"); single macros come back as
+    Enums without a name (rendered as constants)."""
+    result: list[Enum] = []
+    remaining = list(items)
+    for spec in specs:
+        pattern = re.compile(spec.pattern)
+        chosen = [m for m in remaining if pattern.search(m.name)]
+        if not chosen:
+            continue
+        remaining = [m for m in remaining if m not in chosen]
+        name = _unique(spec.name, taken_names)
+        result.append(_enum(name, chosen, types, None))
+    for run in _runs(remaining, lines):
+        head = _typedef_before(run[0], lines, typedefs)
+        for index, (key, members) in enumerate(_group_run(run)):
+            typedef = head if index == 0 and head else None
+            if len(members) == 1 and not typedef:
+                result.append(_enum(None, members, types, None))
+                continue
+            result.append(_enum(_unique(typedef or key, taken_names), members, types, typedef))
+    result.sort(key=lambda e: (e.location.line, e.location.column))
+    return result
+
+
+def _typedef_before(first: IntegerMacro, lines: list[str], typedefs: Sequence[TypedefMark]) -> str | None:
+    before = [t for t in typedefs if t.line < first.location.line]
+    if not before:
+        return None
+    last = max(before, key=lambda t: t.line)
+    return last.name if _only_directives(lines, last.line, first.location.line) else None
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate = name
+    if candidate in taken:
+        candidate = name + GROUP_SUFFIX
+        n = 2
+        while candidate in taken:
+            candidate = f"{name}{GROUP_SUFFIX}{n}"
+            n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _enum(name: str | None, members: list[IntegerMacro], types: IntTypes | None, typedef: str | None) -> Enum:
+    underlying = members[0].type
+    if any(m.type != underlying for m in members) and types is not None:
+        underlying = _common(members, types)
+    return Enum(
+        tag=None,
+        typedefs=(typedef,) if typedef else (),
+        group=name,
+        members=tuple(Member(m.name, m.value, m.text, m.location) for m in members),
+        location=members[0].location,
+        underlying=underlying,
+        origin="macros",
+    )
+
+
+def _common(members: list[IntegerMacro], types: IntTypes) -> IntType:
+    t = members[0].type
+    for m in members[1:]:
+        t = types.common(t, m.type)
+    if all(t.holds(m.value) for m in members):
+        return t
+    return types.llong
