@@ -1,5 +1,10 @@
 """Settings: command-line flags over ``[tool.gen]`` of the nearest pyproject.toml.
 
+The configuration is the ``[tool.gen]`` table of the nearest pyproject.toml
+that has one, searched from the current folder upward (a pyproject.toml
+without ``[tool.gen]`` is passed over, as ruff does); ``--config FILE``
+names the file instead.
+
 Keys (all optional; paths are relative to the pyproject.toml's folder)::
 
     [tool.gen]
@@ -20,17 +25,22 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     strip-prefix = false            # strip members' common prefix in Python/TypeScript names
     macros = "main"                 # #define constants: "main" (this header's), "all", "none"
     groups = [{ name = "IMAP_MSGFLAGS", match = "^IMAP_MSG_", flags = true }]  # explicit #define groups
+    docs = ["sdk-docs"]             # folders of SDK reference pages (like --docs)
     flags = { POP3MARKTYPE = true } # force the IntFlag choice per enum
 
-    [tool.gen.header."include/foo.h"]   # per-header settings, same keys but headers
+    [tool.gen.header."include/foo.h"]   # per-header settings: same keys but headers, header, depfile
     defines = ["FOO_EXTRA"]
 
-Command-line flags override both; list flags (-I, -D, ...) replace the list.
+A per-header value replaces the top-level one, except ``flags``, whose
+entries are merged over the top-level ``flags``. Command-line flags override
+both; list flags (-I, -D, --include-enum, ...) replace the list. An unknown
+key is an error naming the file, the line and the key.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -43,10 +53,12 @@ from gen.diagnostics import GenError, Location
 from gen.macro_groups import GroupSpec
 from gen.model import Module
 
-_LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude")
-_PATH_LIST_KEYS = ("include-dirs",)
+_LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude", "docs")
+_PATH_LIST_KEYS = ("include-dirs", "docs")
 _SCALAR_KEYS = ("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix", "macros")
 _TOP_ONLY = ("headers", "header")
+#: Settings of the whole run: not allowed in a per-header table.
+_RUN_ONLY = ("depfile",)
 _TABLE_KEYS = ("flags", "groups")
 KNOWN_KEYS = frozenset(_LIST_KEYS + _SCALAR_KEYS + _TOP_ONLY + _TABLE_KEYS)
 
@@ -74,6 +86,8 @@ class HeaderSettings:
     strip_prefix: bool = False
     #: Which #define constants to extract: "main", "all" or "none".
     macros: str = "main"
+    #: Folders of documentation pages (Microsoft SDK reference format).
+    docs: list[str] = field(default_factory=list)
     #: Explicit #define groups: (name, regex, flags or None).
     groups: list[GroupSpec] = field(default_factory=list)
     flags: dict[str, bool] = field(default_factory=dict)
@@ -96,47 +110,118 @@ class HeaderSettings:
 
 
 def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml, from ``start`` upward, with a
+    ``[tool.gen]`` table; None if there is none."""
+    start = start.resolve()
     for folder in [start, *start.parents]:
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if candidate.is_file() and _has_gen_table(candidate):
             return candidate
     return None
+
+
+def _has_gen_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # Broken files on the way up are not ours to judge unless they
+        # mention gen: then reading it properly reports the problem.
+        try:
+            return bool(re.search(r"^\s*\[\s*tool\s*\.\s*gen\s*[\].]", path.read_text("utf-8", "replace"), re.M))
+        except OSError:
+            return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "gen" in tool
+
+
+def _shown(path: Path) -> str:
+    """A config path as diagnostics show it: relative to the cwd if inside."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
 
 
 def _load_table(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", Location(path.as_posix(), 1)) from None
+        raise ConfigError(f"cannot read config: {exc}", Location(_shown(path), 1)) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", 1) or 1
-        raise ConfigError(f"invalid TOML: {exc}", Location(path.as_posix(), line)) from None
-    table = data.get("tool", {}).get("gen", {})
+        raise ConfigError(f"invalid TOML: {exc}", Location(_shown(path), line)) from None
+    tool = data.get("tool", {})
+    table = tool.get("gen", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
-        raise ConfigError("[tool.gen] must be a table", Location(path.as_posix(), 1))
+        raise ConfigError("[tool.gen] must be a table", Location(_shown(path), _line_of(path, "gen", "tool")))
     return table
 
 
-def _check_keys(table: Mapping[str, Any], where: str, path: Path, allowed: frozenset[str]) -> None:
+def _check_keys(
+    table: Mapping[str, Any], where: str, path: Path, allowed: frozenset[str], section: str = "tool.gen"
+) -> None:
     for key in table:
-        if key not in allowed:
-            raise ConfigError(f"unknown key '{key}' in {where}", Location(path.as_posix(), _line_of(path, key)))
+        if key in allowed:
+            continue
+        message = f"unknown key '{key}' in {where}"
+        if key in KNOWN_KEYS:
+            message = f"'{key}' cannot be set in {where}, only in [tool.gen]"
+        else:
+            close = difflib.get_close_matches(key.replace("_", "-"), sorted(allowed), n=1)
+            if close:
+                message += f" (did you mean '{close[0]}'?)"
+        raise ConfigError(message, Location(_shown(path), _line_of(path, key, section)))
 
 
-def _line_of(path: Path, key: str) -> int:
+_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+_DOTTED_KEY = re.compile(rf"""\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*=""")
+_TABLE_HEADER = re.compile(rf"""\s*\[\[?\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*\]""")
+
+
+def _dotted(text: str) -> tuple[str, ...]:
+    """``tool . gen."a.h"`` -> ``("tool", "gen", "a.h")``."""
+    parts = re.findall(_TOML_KEY, text)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+
+
+def _line_of(path: Path, key: str, section: str = "tool.gen") -> int:
+    """The line where ``key`` is set in the table ``section`` (dotted, as
+    ``tool.gen`` or ``tool.gen.header.include/foo.h``): the line of
+    ``key = ...`` in that table (dotted keys and sub-table headers count),
+    else the table's header line, else 1. A best effort for messages."""
     try:
-        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    want = (*_split_section(section), key)
+    current: tuple[str, ...] = ()
+    header_line = 0
+    for i, line in enumerate(lines, 1):
+        head = _TABLE_HEADER.match(line)
+        if head:
+            current = _dotted(head.group(1))
+            if current[: len(want)] == want:
                 return i
-    except OSError:
-        pass
-    return 1
+            if current == want[:-1] and not header_line:
+                header_line = i
+            continue
+        assign = _DOTTED_KEY.match(line)
+        if assign and (*current, *_dotted(assign.group(1)))[: len(want)] == want:
+            return i
+    return header_line or 1
 
 
-def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path) -> None:
+def _split_section(section: str) -> tuple[str, ...]:
+    """``tool.gen.header."a.h"`` -> ``("tool", "gen", "header", "a.h")``."""
+    return _dotted(section)
+
+
+def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, section: str = "tool.gen") -> None:
     def typed(key: str, kind: type, value: Any) -> Any:
         if not isinstance(value, kind):
-            raise ConfigError(f"'{key}' must be a {kind.__name__}", Location(path.as_posix(), _line_of(path, key)))
+            name = {"list": "list", "str": "string", "bool": "boolean (true or false)", "dict": "table"}
+            where = Location(_shown(path), _line_of(path, key.split(".")[0], section))
+            raise ConfigError(f"'{key}' in [{section}] must be a {name.get(kind.__name__, kind.__name__)}", where)
         return value
 
     for key, value in table.items():
@@ -149,14 +234,17 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path) 
                 typed(key, str, item)
             if key in _PATH_LIST_KEYS:
                 items = [str(base / i) for i in items]
+            elif key == "force-includes":
+                items = [_force_include(i, base) for i in items]
             setattr(s, attr, list(items))
         elif key == "groups":
-            s.groups = [_group_spec(g, path) for g in typed(key, list, value)]
+            s.groups = [_group_spec(g, path, section) for g in typed(key, list, value)]
         elif key == "flags":
             flags = typed(key, dict, value)
             for name, flag in flags.items():
                 typed(f"flags.{name}", bool, flag)
-            s.flags = dict(flags)
+            # Per-header entries are merged over the top-level ones.
+            s.flags = {**s.flags, **flags}
         elif key in ("shims", "strip-prefix"):
             setattr(s, attr, typed(key, bool, value))
         elif key == "out-dir":
@@ -169,8 +257,17 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path) 
             setattr(s, attr, typed(key, str, value))
 
 
-def _group_spec(table: Any, path: Path) -> GroupSpec:
-    where = Location(path.as_posix(), _line_of(path, "groups"))
+def _force_include(name: str, base: Path) -> str:
+    """Like gcc's ``-include``: a relative name is looked up in ``base``
+    (the working folder, or the config's) first, then in the include path."""
+    candidate = base / name
+    if not Path(name).is_absolute() and candidate.is_file():
+        return str(candidate.resolve())
+    return name
+
+
+def _group_spec(table: Any, path: Path, section: str = "tool.gen") -> GroupSpec:
+    where = Location(_shown(path), _line_of(path, "groups", section))
     if not isinstance(table, dict):
         raise ConfigError("each entry of 'groups' must be a table {name, match[, flags]}", where)
     unknown = set(table) - {"name", "match", "flags"}
@@ -195,28 +292,60 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
             raise ConfigError(f"config file '{config_path}' not found")
         table = _load_table(config_path)
         _check_keys(table, "[tool.gen]", config_path, KNOWN_KEYS)
-    base = config_path.parent if config_path is not None else Path.cwd()
-    per_header: dict[str, Any] = table.get("header", {}) if table else {}
+    base = config_path.parent.resolve() if config_path is not None else Path.cwd()
+    per_header = _per_header_tables(table, base, config_path) if config_path is not None else {}
     headers: list[str] = list(args.headers)
-    if not headers:
-        configured = table.get("headers", [])
+    if not headers and config_path is not None and "headers" in table:
+        configured = table["headers"]
+        if not isinstance(configured, list) or not all(isinstance(h, str) for h in configured):
+            where = Location(_shown(config_path), _line_of(config_path, "headers"))
+            raise ConfigError("'headers' in [tool.gen] must be a list of strings", where)
         headers = [_relative(base / h) for h in configured]
     if not headers:
         raise GenError("no header given (pass one, or set 'headers' in [tool.gen] of pyproject.toml)")
     result: list[HeaderSettings] = []
+    seen: set[Path] = set()
     for header in headers:
-        s = HeaderSettings(header=header, out_dir=base / "out" if table else Path("out"))
-        if table and config_path is not None:
-            s.config_file = config_path.as_posix()
+        resolved = Path(header).resolve()
+        if resolved in seen:
+            continue  # the same header twice: one run is enough
+        seen.add(resolved)
+        s = HeaderSettings(header=header, out_dir=base / "out" if config_path is not None else Path("out"))
+        if config_path is not None:
+            s.config_file = _relative(config_path)
             _apply(s, table, base, config_path)
-            for key, sub in per_header.items():
-                if (base / key).resolve() == Path(header).resolve():
-                    _check_keys(sub, f'[tool.gen.header."{key}"]', config_path, KNOWN_KEYS - set(_TOP_ONLY))
-                    _apply(s, sub, base, config_path)
+            if resolved in per_header:
+                key, sub = per_header[resolved]
+                _apply(s, sub, base, config_path, f'tool.gen.header."{key}"')
         _apply_args(s, args)
         _validate(s)
         result.append(s)
     return result
+
+
+def _per_header_tables(
+    table: Mapping[str, Any], base: Path, path: Path
+) -> dict[Path, tuple[str, Mapping[str, Any]]]:
+    """``[tool.gen.header."x.h"]`` tables by resolved header path, checked."""
+    raw = table.get("header", {})
+    if not isinstance(raw, dict):
+        where = Location(_shown(path), _line_of(path, "header"))
+        raise ConfigError('\'header\' in [tool.gen] must be tables: [tool.gen.header."path/to/x.h"]', where)
+    allowed = KNOWN_KEYS - set(_TOP_ONLY) - set(_RUN_ONLY)
+    found: dict[Path, tuple[str, Mapping[str, Any]]] = {}
+    for key, sub in raw.items():
+        section = f'tool.gen.header."{key}"'
+        where = Location(_shown(path), _line_of(path, key, "tool.gen.header"))
+        if not isinstance(sub, dict):
+            raise ConfigError(f'[tool.gen.header."{key}"] must be a table of settings', where)
+        _check_keys(sub, f'[tool.gen.header."{key}"]', path, allowed, section)
+        header = (base / key).resolve()
+        if not header.is_file():
+            raise ConfigError(f'[tool.gen.header."{key}"] names no file (paths are relative to {_shown(path)})', where)
+        if header in found:
+            raise ConfigError(f'[tool.gen.header."{key}"] and ."{found[header][0]}" name the same header', where)
+        found[header] = (key, sub)
+    return found
 
 
 def _relative(path: Path) -> str:
@@ -231,10 +360,18 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace) -> None:
         s.out_dir = Path(args.out_dir)
     if args.formats:
         s.formats = [f.strip() for item in args.formats for f in item.split(",") if f.strip()]
-    for attr in ("include_dirs", "defines", "undefines", "force_includes"):
+    for attr in ("include_dirs", "defines", "undefines"):
         value = getattr(args, attr)
         if value:
             setattr(s, attr, list(value))
+    if args.force_includes:
+        s.force_includes = [_force_include(f, Path.cwd()) for f in args.force_includes]
+    if getattr(args, "include_enums", None):
+        s.include = list(args.include_enums)
+    if getattr(args, "exclude_enums", None):
+        s.exclude = list(args.exclude_enums)
+    if getattr(args, "strip_prefix", None) is not None:
+        s.strip_prefix = args.strip_prefix
     if args.target:
         s.target = args.target
     if args.shims is not None:
@@ -247,6 +384,8 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace) -> None:
         s.depfile = args.depfile
     if getattr(args, "macros", None):
         s.macros = args.macros
+    if getattr(args, "docs", None):
+        s.docs = list(args.docs)
 
 
 def _validate(s: HeaderSettings) -> None:
