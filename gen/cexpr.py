@@ -4,12 +4,20 @@ The evaluator walks pycparser ``c_ast`` expression nodes. It is shared by the
 enumerator initializers (parsed by pycparser) and by ``#if`` conditions
 (parsed by :mod:`gen.ifexpr` into the same node types). Values are pairs of
 a Python int and the :class:`IntType` it has.
+
+Evaluation never recurses on the Python stack: every operator is a generator
+that *yields* the operands it needs, and one loop (:meth:`Evaluator.evaluate`)
+drives them with an explicit stack. So ``1+1+...+1`` with a million terms, or
+an expression nested as deeply as a parser can produce, evaluates in time and
+memory proportional to its size instead of raising ``RecursionError``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
+from types import GeneratorType
+from typing import Any, Protocol, TypeVar
 
 from pycparser import c_ast
 
@@ -43,6 +51,43 @@ class OpaqueType:
 
 CType = IntType | PointerType | OpaqueType
 Value = tuple[int, IntType]
+
+
+@dataclass(frozen=True)
+class _TypeOf:
+    """What an operator yields to learn an operand's type without its value."""
+
+    node: c_ast.Node
+
+
+#: An operator in evaluation: yields operands (or :class:`_TypeOf`), returns its value.
+_Gen = Generator["c_ast.Node | _TypeOf", Any, Value]
+
+#: Deepest bracket nesting accepted in an expression handed to a recursive
+#: parser: clang's default ``-fbracket-depth`` (deeper input is a fatal
+#: "bracket nesting level exceeded maximum of 256" for clang too).
+MAX_BRACKET_DEPTH = 256
+
+
+class _Spelled(Protocol):
+    text: str
+
+
+_T = TypeVar("_T", bound=_Spelled)
+
+
+def too_deep(tokens: Sequence[_T], limit: int = MAX_BRACKET_DEPTH) -> _T | None:
+    """The first ``(``, ``[`` or ``{`` nested deeper than ``limit``, else None."""
+    depth = 0
+    for tok in tokens:
+        t = tok.text
+        if t in ("(", "[", "{"):
+            depth += 1
+            if depth > limit:
+                return tok
+        elif t in (")", "]", "}"):
+            depth -= 1
+    return None
 
 # Specifier words to canonical integer type names (C11 6.7.2p2 and MS forms).
 _SIGNED_WORDS = {"signed", "__signed__", "__signed"}
@@ -137,11 +182,80 @@ class Evaluator:
         self._typedef = typedef.get if isinstance(typedef, Mapping) else typedef
         self._enum_type = enum_type
         self.pp = preprocessor
+        #: >0 while only the type of an operand is wanted (an unevaluated
+        #: ternary arm or sizeof operand): division by zero is then no error.
+        self._lenient = 0
 
     # -- entry points -------------------------------------------------------
     def evaluate(self, node: c_ast.Node) -> Value:
-        value, t = self._eval(node)
-        return value, t
+        """Value and type of ``node``; raises :class:`EvalError`."""
+        return self._run(node)
+
+    def _run(self, node: c_ast.Node) -> Value:
+        """The trampoline: drive the operator generators with an explicit stack.
+
+        A generator yields a sub-node to get its :data:`Value`, or a
+        :class:`_TypeOf` to get the sub-node's type (``None`` if it cannot be
+        computed, without failing). Errors travel up the stack as they would
+        through recursive calls.
+        """
+        first = self._dispatch(node)
+        if not isinstance(first, GeneratorType):
+            return first  # type: ignore[return-value]
+        stack: list[tuple[_Gen, bool]] = [(first, False)]
+        send: Any = None
+        error: EvalError | None = None
+        while True:
+            gen, want_type = stack[-1]
+            try:
+                if error is not None:
+                    request = gen.throw(error)
+                    error = None
+                else:
+                    request = gen.send(send)
+            except StopIteration as stop:
+                stack.pop()
+                if want_type:
+                    self._lenient -= 1
+                result: Value = stop.value
+                if not stack:
+                    return result
+                send, error = (result[1] if want_type else result), None
+                continue
+            except EvalError as exc:
+                stack.pop()
+                if want_type:
+                    self._lenient -= 1
+                if not stack:
+                    raise
+                send, error = (None, None) if want_type else (None, exc)
+                continue
+            want_type = isinstance(request, _TypeOf)
+            sub = request.node if isinstance(request, _TypeOf) else request
+            if want_type:
+                self._lenient += 1
+            try:
+                step = self._dispatch(sub)
+            except EvalError as exc:
+                if want_type:
+                    self._lenient -= 1
+                send, error = (None, None) if want_type else (None, exc)
+                continue
+            if isinstance(step, GeneratorType):
+                stack.append((step, want_type))
+                send = None
+                continue
+            if want_type:
+                self._lenient -= 1
+            value: Value = step  # type: ignore[assignment]
+            send = value[1] if want_type else value
+
+    def _dispatch(self, node: c_ast.Node) -> Value | _Gen:
+        method = getattr(self, "_eval_" + type(node).__name__, None)
+        if method is None:
+            raise EvalError(f"not an integer constant expression ({type(node).__name__})", node)
+        result: Value | _Gen = method(node)
+        return result
 
     # -- helpers -------------------------------------------------------------
     def _pp(self, t: IntType) -> IntType:
@@ -152,13 +266,6 @@ class Evaluator:
 
     def _convert(self, v: Value, t: IntType) -> Value:
         return t.wrap(v[0]), t
-
-    def _eval(self, node: c_ast.Node) -> Value:
-        method = getattr(self, "_eval_" + type(node).__name__, None)
-        if method is None:
-            raise EvalError(f"not an integer constant expression ({type(node).__name__})", node)
-        result: Value = method(node)
-        return result
 
     # -- leaves -------------------------------------------------------------
     def _eval_Constant(self, node: c_ast.Constant) -> Value:
@@ -238,16 +345,16 @@ class Evaluator:
             return 0, self.types.llong
         raise EvalError(f"unresolved identifier '{node.name}'", node, identifier=node.name)
 
-    # -- operators ------------------------------------------------------------
-    def _eval_UnaryOp(self, node: c_ast.UnaryOp) -> Value:
+    # -- operators (generators: ``yield node`` evaluates an operand) -----------
+    def _eval_UnaryOp(self, node: c_ast.UnaryOp) -> _Gen:
         op = node.op
         if op == "sizeof":
-            return self._sizeof(node.expr, node)
+            return (yield from self._sizeof(node.expr, node))
         if op in ("_Alignof", "__alignof__", "alignof", "__alignof"):
-            return self._alignof(node.expr, node)
+            return (yield from self._alignof(node.expr, node))
         if op in ("p++", "p--", "++", "--", "&", "*"):
             raise EvalError(f"operator '{op.lstrip('p')}' is not allowed in an integer constant expression", node)
-        v, t = self._eval(node.expr)
+        v, t = yield node.expr
         if op == "!":
             return int(v == 0), self._pp(self.types.int)
         t = self.types.promote(t)
@@ -259,22 +366,22 @@ class Evaluator:
             return t.wrap(~v), t
         raise EvalError(f"unsupported unary operator '{op}'", node)
 
-    def _eval_BinaryOp(self, node: c_ast.BinaryOp) -> Value:
+    def _eval_BinaryOp(self, node: c_ast.BinaryOp) -> _Gen:
         op = node.op
         if op == "&&":
-            lv, _ = self._eval(node.left)
+            lv, _ = yield node.left
             if not lv:
                 return 0, self._pp(self.types.int)
-            rv, _ = self._eval(node.right)
+            rv, _ = yield node.right
             return int(rv != 0), self._pp(self.types.int)
         if op == "||":
-            lv, _ = self._eval(node.left)
+            lv, _ = yield node.left
             if lv:
                 return 1, self._pp(self.types.int)
-            rv, _ = self._eval(node.right)
+            rv, _ = yield node.right
             return int(rv != 0), self._pp(self.types.int)
-        lv, lt = self._eval(node.left)
-        rv, rt = self._eval(node.right)
+        lv, lt = yield node.left
+        rv, rt = yield node.right
         if op in ("<<", ">>"):
             return self._shift(op, lv, self.types.promote(lt), rv, node)
         t = self.types.common(lt, rt)
@@ -287,6 +394,8 @@ class Evaluator:
             return t.wrap(a * b), t
         if op in ("/", "%"):
             if b == 0:
+                if self._lenient:
+                    return 0, t  # only the type is wanted (an unevaluated operand)
                 raise EvalError("division by zero in a constant expression", node)
             q = abs(a) // abs(b)
             if (a < 0) != (b < 0):
@@ -325,26 +434,26 @@ class Evaluator:
             return t.wrap(a << count), t
         return t.wrap(a >> count), t
 
-    def _eval_TernaryOp(self, node: c_ast.TernaryOp) -> Value:
-        cv, _ = self._eval(node.cond)
+    def _eval_TernaryOp(self, node: c_ast.TernaryOp) -> _Gen:
+        cv, _ = yield node.cond
         chosen, other = (node.iftrue, node.iffalse) if cv else (node.iffalse, node.iftrue)
-        v, t = self._eval(chosen)
+        v, t = yield chosen
         # The result has the common type of both arms; the other arm is not
         # evaluated, only typed.
-        ot = self._type_of(other)
+        ot = yield _TypeOf(other)
         common = self.types.common(t, ot) if ot is not None else t
         return common.wrap(v), common
 
-    def _eval_ExprList(self, node: c_ast.ExprList) -> Value:
+    def _eval_ExprList(self, node: c_ast.ExprList) -> _Gen:
         # The comma operator: clang accepts it in C with a warning.
         result: Value | None = None
         for e in node.exprs:
-            result = self._eval(e)
+            result = yield e
         if result is None:
             raise EvalError("empty expression", node)
         return result
 
-    def _eval_Cast(self, node: c_ast.Cast) -> Value:
+    def _eval_Cast(self, node: c_ast.Cast) -> _Gen:
         target = self.resolve_type(node.to_type)
         if isinstance(target, PointerType):
             raise EvalError("a cast to a pointer type is not an integer constant expression", node)
@@ -355,7 +464,7 @@ class Evaluator:
         ):
             value = _float_to_int(node.expr.value, node)
             return target.wrap(value), target
-        v, _ = self._eval(node.expr)
+        v, _ = yield node.expr
         return target.wrap(v), target
 
     # -- types ----------------------------------------------------------------
@@ -395,13 +504,6 @@ class Evaluator:
             return OpaqueType("long double", 16)
         raise EvalError(f"unknown type '{' '.join(names)}'", node)
 
-    def _type_of(self, node: c_ast.Node) -> IntType | None:
-        """The type of an expression without evaluating it (best effort)."""
-        try:
-            return self._eval(node)[1]
-        except EvalError:
-            return None
-
     def _size_of_type(self, t: CType, node: c_ast.Node) -> int:
         if isinstance(t, IntType):
             return max(1, t.bits // 8)
@@ -411,17 +513,23 @@ class Evaluator:
             raise EvalError(f"size of '{t.name}' is not known", node)
         return t.size
 
-    def _sizeof(self, operand: c_ast.Node, node: c_ast.Node) -> Value:
+    def _sizeof(self, operand: c_ast.Node, node: c_ast.Node) -> _Gen:
         if isinstance(operand, c_ast.Typename):
             size = self._size_of_type(self.resolve_type(operand), node)
         elif isinstance(operand, c_ast.Constant) and operand.type == "string":
             size = _string_size(operand.value, self.types, node)
         else:
-            size = self._size_of_type(self._eval(operand)[1], node)
+            # The operand is not evaluated, only typed.
+            self._lenient += 1
+            try:
+                _, t = yield operand
+            finally:
+                self._lenient -= 1
+            size = self._size_of_type(t, node)
         return size, self._pp(self.types.size_t)
 
-    def _alignof(self, operand: c_ast.Node, node: c_ast.Node) -> Value:
-        value, t = self._sizeof(operand, node)
+    def _alignof(self, operand: c_ast.Node, node: c_ast.Node) -> _Gen:
+        value, t = yield from self._sizeof(operand, node)
         return min(value, 16 if value >= 16 else value), t
 
 
@@ -449,6 +557,8 @@ _INT_SUFFIXES = {
 
 
 def _looks_float(low: str) -> bool:
+    if not low[:1].isdigit() and not low.startswith("."):
+        return False  # a character constant such as 'E'
     if low.startswith("0x"):
         return "p" in low
     return "." in low or "e" in low

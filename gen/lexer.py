@@ -84,10 +84,13 @@ class Token:
         return f"Token({self.kind}, {self.text!r}, {self.file}:{self.line}:{self.col})"
 
 
-def tokenize(text: str, file: str, line: int, col0: int = 1) -> list[Token]:
-    """Tokens of ``text`` (one logical line, without its newline)."""
+def tokenize(text: str, file: str, line: int, col0: int = 1, space: bool = False) -> list[Token]:
+    """Tokens of ``text`` (one logical line, without its newline).
+
+    ``space`` says whether whitespace precedes the first token (true at the
+    start of a text line: a newline separates it from the previous token).
+    """
     tokens: list[Token] = []
-    space = False
     append = tokens.append
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup

@@ -156,6 +156,8 @@ class Preprocessor:
         self._dir_listing: dict[Path, dict[str, str]] = {}
         self._counter = 0
         self._depth = 0
+        self._main_real: Path | None = None
+        self._main_name = ""
         self._install_builtins()
 
     # -- set-up -----------------------------------------------------------------
@@ -209,15 +211,19 @@ class Preprocessor:
         return Expander(self.macros, self._raw_tokens(main, main_name), self._text_operators())
 
     def _raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
+        # The header keeps the user's name even when a forced include reaches
+        # it first (``-include windows.h`` while extracting winnt.h).
+        self._main_real = main.resolve()
+        self._main_name = main_name
         for name in self.options.force_includes:
             found = self._find_include(name, quoted=True, current=None, after=None)
             if found is None:
                 self._missing(name, Location("<command line>", 1))
                 continue
             yield from self._tokens_of(self._process(found.source, found.dir_index))
-        source = read_source(main, main_name)
-        self._by_name[main_name] = source
-        self._note_read(main)
+        source = self._load(main, main_name)
+        if self._guards.get(source.path) in self.macros or source.path in self._once:
+            return
         yield from self._tokens_of(self._process(source, -1))
 
     @staticmethod
@@ -258,7 +264,7 @@ class Preprocessor:
             stripped = text.lstrip(" \t\f\v")
             if not stripped.startswith("#"):
                 if active and stripped:
-                    yield tokenize(text, name, lineno)
+                    yield tokenize(text, name, lineno, space=True)
                 continue
             m = _DIRECTIVE_RE.match(text)
             assert m is not None
@@ -359,7 +365,7 @@ class Preprocessor:
         if found is None:
             self._missing(target, loc)
             return None
-        path = found.source.path
+        path = found.source.path  # resolved
         if path in self._once:
             return None
         guard = self._guards.get(path)
@@ -412,13 +418,14 @@ class Preprocessor:
         return None
 
     def _load(self, path: Path, name: str) -> SourceFile:
-        cached = self._cache.get(path)
+        real = path.resolve()
+        cached = self._cache.get(real)
         if cached is None:
-            display = _display_name(path)
-            cached = read_source(path, display)
-            self._cache[path] = cached
+            display = self._main_name if real == self._main_real else _display_name(path)
+            cached = read_source(real, display)
+            self._cache[real] = cached
             self._by_name.setdefault(display, cached)
-            self._note_read(path)
+            self._note_read(path if display == self._main_name else real)
         return cached
 
     # -- directives --------------------------------------------------------------------------
@@ -591,7 +598,7 @@ class Preprocessor:
                 target, quoted = spec.strip('"'), True
             else:
                 target, quoted = spec.strip("<>").strip(), False
-        current = self._cache.get(Path(tok.file))
+        current = self._by_name.get(tok.file)
         found = self._find_include(target, quoted, current, None)
         return number_token(int(found is not None), tok)
 
