@@ -17,6 +17,18 @@
 #endif
 
 /* ---- integer types ---------------------------------------------------- */
+#ifndef _SIZE_T_DEFINED
+#define _SIZE_T_DEFINED
+#ifdef _WIN64
+typedef unsigned __int64 size_t;
+#else
+typedef unsigned int size_t;
+#endif
+#endif
+#ifndef _WCHAR_T_DEFINED
+#define _WCHAR_T_DEFINED
+typedef unsigned short wchar_t;
+#endif
 typedef unsigned char BYTE, UCHAR, BOOLEAN, UINT8, *PBYTE, *LPBYTE;
 typedef char CHAR, CCHAR;
 typedef signed char INT8;
