@@ -14,7 +14,9 @@ memory proportional to its size instead of raising ``RecursionError``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Mapping, Sequence
+import sys
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import GeneratorType
 from typing import Any, Protocol, TypeVar
@@ -74,6 +76,24 @@ class _Spelled(Protocol):
 
 
 _T = TypeVar("_T", bound=_Spelled)
+
+
+#: Python frames a recursive-descent parser may use (pycparser takes about 8
+#: per bracket level, so MAX_BRACKET_DEPTH levels fit with room to spare).
+#: Python 3.11 runs Python-to-Python calls without C recursion, so this
+#: costs heap memory only; deeper input still ends in a RecursionError.
+PARSER_FRAMES = 10_000
+
+
+@contextmanager
+def parser_stack(frames: int = PARSER_FRAMES) -> Iterator[None]:
+    """Raise the recursion limit to ``frames`` for the duration (never lower it)."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, frames))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def too_deep(tokens: Sequence[_T], limit: int = MAX_BRACKET_DEPTH) -> _T | None:
@@ -443,6 +463,14 @@ class Evaluator:
         ot = yield _TypeOf(other)
         common = self.types.common(t, ot) if ot is not None else t
         return common.wrap(v), common
+
+    def _eval_FuncCall(self, node: c_ast.FuncCall) -> Value:
+        # In a header, NAME(args) surviving preprocessing is a function-like
+        # macro that was never defined (typically from a missing header).
+        if not isinstance(node.name, c_ast.ID):
+            raise EvalError("a function call is not an integer constant expression", node)
+        name = node.name.name
+        raise EvalError(f"unresolved identifier '{name}' (called as a function)", node, identifier=name)
 
     def _eval_ExprList(self, node: c_ast.ExprList) -> _Gen:
         # The comma operator: clang accepts it in C with a warning.

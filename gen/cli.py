@@ -25,7 +25,7 @@ from pathlib import Path
 
 from gen import __version__
 from gen.api import DEFAULT_TARGET, TARGETS, extract
-from gen.config import ConfigError, HeaderSettings, load_settings
+from gen.config import HeaderSettings, load_settings
 from gen.diagnostics import Diagnostic, GenError, Level, Location
 from gen.docs import DocPage, apply_docs, load_docs, match_pages
 from gen.docs_report import DriftReport, drift_report
@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gen",
         description="Extract the enums of C headers (values as clang computes them) "
         "and write them as Python, JSON and TypeScript.",
-        epilog="Exit codes: 0 success, 1 --check found stale outputs, 2 error.",
+        epilog="Exit codes: 0 success, 1 --check found stale outputs (or --strict found drift), 2 error. "
+        "Settings come from [tool.gen] of the nearest pyproject.toml; options override them.",
     )
     p.add_argument("headers", nargs="*", metavar="HEADER", help="C headers to read (or set 'headers' in [tool.gen])")
     p.add_argument("-o", "--out-dir", help="output folder (default: out)")
@@ -297,15 +298,19 @@ def _print_drift(run: _Run, form: str) -> bool:
     return report.has_drift
 
 
-def depfile_path(path: str | Path) -> str:
-    """A path as the depfile names it: relative to the working folder when
-    inside it (as the Makefile or build.ninja names its files), else
-    absolute; normalised, with '/' separators."""
+def depfile_path(path: str | Path, cwd: Path | None = None, project: Path | None = None) -> str:
+    """A path as the depfile names it: relative to ``cwd`` (default: the
+    working folder), as the Makefile or build.ninja names its files, when
+    inside ``cwd`` or inside ``project`` (then with ``..``); else absolute
+    (gen's own shim headers and templates, for instance). Normalised, with
+    '/' separators."""
     text = os.fspath(path)
+    base = cwd if cwd is not None else Path.cwd()
     if os.path.isabs(text):
-        for cwd in (Path.cwd(), Path.cwd().resolve()):
-            if Path(text).is_relative_to(cwd):
-                text = os.path.relpath(text, cwd)
+        # As given, then with symlinks resolved (/tmp -> /private/tmp).
+        for here, top in ((base, project), (base.resolve(), project.resolve() if project else None)):
+            if any(Path(text).is_relative_to(folder) for folder in (here, top) if folder is not None):
+                text = os.path.relpath(text, here)
                 break
     text = os.path.normpath(text)
     return text.replace(os.sep, "/") if os.sep != "/" else text
@@ -370,11 +375,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args)
-        run = _Run()
-        plan(settings, run)
-    except ConfigError as exc:
+    except GenError as exc:
         _print(exc.diagnostic)
         return EXIT_ERROR
+    # With a config, the run works in its folder, so outputs are the same
+    # wherever gen is started; what it prints stays relative to the cwd.
+    origin = Path.cwd()
+    root = settings[0].root if settings else None
+    with contextlib.chdir(root) if root is not None else contextlib.nullcontext():
+        return _execute(args, settings, origin)
+
+
+def _execute(args: argparse.Namespace, settings: list[HeaderSettings], origin: Path) -> int:
+    project = settings[0].root if settings else None
+
+    def shown(path: str | Path) -> str:
+        return depfile_path(os.path.abspath(path), origin, project)
+
+    try:
+        run = _Run()
+        plan(settings, run)
     except GenError as exc:
         if "run" in locals():
             for d in run.diagnostics:
@@ -394,9 +414,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.check:
         stale = [o for o in run.outputs if o.is_stale()]
         for o in stale:
-            print(f"would change: {o.path.as_posix()}")
+            print(f"would change: {shown(o.path)}")
             if args.diff:
-                sys.stdout.write(o.diff())
+                sys.stdout.write(o.diff(shown(o.path)))
         if stale:
             print(f"gen --check: {len(stale)} of {len(run.outputs)} output(s) are stale")
             return EXIT_STALE
@@ -407,11 +427,12 @@ def _run(args: argparse.Namespace) -> int:
         for o in run.outputs:
             written = write_if_changed(o)
             if not args.quiet:
-                print(f"{'wrote' if written else 'unchanged'} {o.path.as_posix()}")
-        depfile = args.depfile or (settings[0].depfile if settings else None)
+                print(f"{'wrote' if written else 'unchanged'} {shown(o.path)}")
+        depfile = settings[0].depfile if settings else None
         if depfile:
-            targets: list[str | Path] = [args.depfile_target] if args.depfile_target else [o.path for o in run.outputs]
-            write_depfile(Path(depfile), targets, run.deps)
+            # Named as make or ninja, started in the same folder as gen, name them.
+            targets = [args.depfile_target] if args.depfile_target else [shown(o.path) for o in run.outputs]
+            write_depfile(Path(depfile), targets, [shown(d) for d in run.deps])
     except GenError as exc:
         _print(exc.diagnostic)
         return EXIT_ERROR

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -92,6 +93,10 @@ class HeaderSettings:
     groups: list[GroupSpec] = field(default_factory=list)
     flags: dict[str, bool] = field(default_factory=dict)
     config_file: str | None = None
+    #: The folder the run works in: the config file's, when there is one
+    #: (so outputs do not depend on where gen is started); None: the cwd.
+    #: Relative paths in these settings are relative to it.
+    root: Path | None = None
 
     def select(self, module: Module) -> Module:
         """Apply the include/exclude regexes to the module's enums."""
@@ -233,7 +238,7 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
             for item in items:
                 typed(key, str, item)
             if key in _PATH_LIST_KEYS:
-                items = [str(base / i) for i in items]
+                items = [_under(base, i) for i in items]
             elif key == "force-includes":
                 items = [_force_include(i, base) for i in items]
             setattr(s, attr, list(items))
@@ -248,11 +253,11 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
         elif key in ("shims", "strip-prefix"):
             setattr(s, attr, typed(key, bool, value))
         elif key == "out-dir":
-            s.out_dir = base / typed(key, str, value)
+            s.out_dir = Path(_under(base, typed(key, str, value)))
         elif key == "templates":
-            s.template_dirs = [base / typed(key, str, value)]
+            s.template_dirs = [Path(_under(base, typed(key, str, value)))]
         elif key == "depfile":
-            s.depfile = str(base / typed(key, str, value))
+            s.depfile = _under(base, typed(key, str, value))
         else:
             setattr(s, attr, typed(key, str, value))
 
@@ -294,43 +299,59 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
         _check_keys(table, "[tool.gen]", config_path, KNOWN_KEYS)
     base = config_path.parent.resolve() if config_path is not None else Path.cwd()
     per_header = _per_header_tables(table, base, config_path) if config_path is not None else {}
-    headers: list[str] = list(args.headers)
+    # With a config, paths are kept relative to its folder (the run works
+    # there); paths typed on the command line are taken from the cwd.
+    root = base if config_path is not None else None
+    headers: list[str] = [_from_cwd(h, root) for h in args.headers]
     if not headers and config_path is not None and "headers" in table:
         configured = table["headers"]
         if not isinstance(configured, list) or not all(isinstance(h, str) for h in configured):
             where = Location(_shown(config_path), _line_of(config_path, "headers"))
             raise ConfigError("'headers' in [tool.gen] must be a list of strings", where)
-        headers = [_relative(base / h) for h in configured]
+        headers = [_under(base, base / h) for h in configured]
     if not headers:
         raise GenError("no header given (pass one, or set 'headers' in [tool.gen] of pyproject.toml)")
     result: list[HeaderSettings] = []
     seen: set[Path] = set()
     for header in headers:
-        resolved = Path(header).resolve()
+        resolved = ((root or Path.cwd()) / header).resolve()
         if resolved in seen:
             continue  # the same header twice: one run is enough
         seen.add(resolved)
-        s = HeaderSettings(header=header, out_dir=base / "out" if config_path is not None else Path("out"))
+        s = HeaderSettings(header=header, out_dir=Path("out"), root=root)
         if config_path is not None:
-            s.config_file = _relative(config_path)
+            s.config_file = _under(base, config_path.resolve())
             _apply(s, table, base, config_path)
             if resolved in per_header:
                 key, sub = per_header[resolved]
                 _apply(s, sub, base, config_path, f'tool.gen.header."{key}"')
-        _apply_args(s, args)
+        _apply_args(s, args, root)
         _validate(s)
         result.append(s)
     return result
 
 
-def _per_header_tables(
-    table: Mapping[str, Any], base: Path, path: Path
-) -> dict[Path, tuple[str, Mapping[str, Any]]]:
+def _under(base: Path, path: Path | str) -> str:
+    """``path`` relative to ``base`` if inside it (normalised, '/'), else absolute."""
+    full = os.path.normpath(os.path.join(base, path))
+    try:
+        rel = os.path.relpath(full, base)
+    except ValueError:  # another drive
+        return Path(full).as_posix()
+    return Path(full).as_posix() if rel == ".." or rel.startswith(".." + os.sep) else Path(rel).as_posix()
+
+
+def _from_cwd(path: str, root: Path | None) -> str:
+    """A path typed on the command line, for a run working in ``root``."""
+    return path if root is None else _under(root, Path.cwd() / path)
+
+
+def _per_header_tables(table: Mapping[str, Any], base: Path, path: Path) -> dict[Path, tuple[str, Mapping[str, Any]]]:
     """``[tool.gen.header."x.h"]`` tables by resolved header path, checked."""
     raw = table.get("header", {})
     if not isinstance(raw, dict):
         where = Location(_shown(path), _line_of(path, "header"))
-        raise ConfigError('\'header\' in [tool.gen] must be tables: [tool.gen.header."path/to/x.h"]', where)
+        raise ConfigError("'header' in [tool.gen] must be tables: [tool.gen.header.\"path/to/x.h\"]", where)
     allowed = KNOWN_KEYS - set(_TOP_ONLY) - set(_RUN_ONLY)
     found: dict[Path, tuple[str, Mapping[str, Any]]] = {}
     for key, sub in raw.items():
@@ -348,19 +369,14 @@ def _per_header_tables(
     return found
 
 
-def _relative(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _apply_args(s: HeaderSettings, args: argparse.Namespace) -> None:
+def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None = None) -> None:
     if args.out_dir:
-        s.out_dir = Path(args.out_dir)
+        s.out_dir = Path(_from_cwd(args.out_dir, root))
     if args.formats:
         s.formats = [f.strip() for item in args.formats for f in item.split(",") if f.strip()]
-    for attr in ("include_dirs", "defines", "undefines"):
+    if args.include_dirs:
+        s.include_dirs = [_from_cwd(d, root) for d in args.include_dirs]
+    for attr in ("defines", "undefines"):
         value = getattr(args, attr)
         if value:
             setattr(s, attr, list(value))
@@ -377,15 +393,15 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace) -> None:
     if args.shims is not None:
         s.shims = args.shims
     if args.templates:
-        s.template_dirs = [Path(args.templates)]
+        s.template_dirs = [Path(_from_cwd(args.templates, root))]
     if args.ts_style:
         s.ts_style = args.ts_style
     if args.depfile:
-        s.depfile = args.depfile
+        s.depfile = _from_cwd(args.depfile, root)
     if getattr(args, "macros", None):
         s.macros = args.macros
     if getattr(args, "docs", None):
-        s.docs = list(args.docs)
+        s.docs = [_from_cwd(d, root) for d in args.docs]
 
 
 def _validate(s: HeaderSettings) -> None:

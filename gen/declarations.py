@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pycparser import c_ast
 from pycparser.c_parser import Coord, CParser
 
+from gen.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.diagnostics import GenError, Location
 from gen.lexer import IDENT, PUNCT, STRING, Token
 
@@ -329,13 +330,17 @@ class DeclarationScanner:
         prelude = _prelude_for(body, self.type_names)
         text = "".join(f"typedef int {n};\n" for n in prelude) + "\n".join(lines) + "\n"
         offset = len(prelude)
+        deep = too_deep(body)
+        if deep is not None:
+            raise GenError(f"bracket nesting level exceeded maximum of {MAX_BRACKET_DEPTH}", _loc(deep))
         try:
-            ast = self._parser.parse(text, "<enum>")
+            with parser_stack():
+                ast = self._parser.parse(text, "<enum>")
+        except RecursionError:
+            raise GenError("enum initializer nested too deeply to parse", _loc(kw)) from None
         except Exception as exc:  # pycparser raises ParseError, and others on odd input
             where = _snippet_location(str(exc), snippet, offset) or _loc(kw)
             raise GenError(f"cannot parse enum body: {_parse_message(exc)}", where) from None
-        except RecursionError:
-            raise GenError("enum initializer nested too deeply to parse", _loc(kw)) from None
         enum = _find_enum(ast)
         values = enum.values.enumerators if enum is not None and enum.values is not None else []
         # Written forms first: they need the snippet coordinates.

@@ -1,21 +1,23 @@
-"""A precedence-climbing parser for ``#if`` expressions.
+"""An operator-precedence parser for ``#if`` expressions and other constant
+expressions read from tokens (``#define`` bodies).
 
 It builds the same pycparser ``c_ast`` nodes the C parser builds, so that one
-evaluator (:mod:`gen.cexpr`) serves both ``#if`` and enumerator values. It is
-iterative in the depth of binary operators and bounded in the depth of
-parentheses and unary operators, so hostile input cannot exhaust the stack.
+evaluator (:mod:`gen.cexpr`) serves both ``#if`` and enumerator values. It
+never recurses: operands and pending operators (binary and prefix operators,
+casts, ``sizeof``, open parentheses, ``?`` and ``:``) live on two explicit
+stacks, so parentheses nested 100,000 deep or a chain of a million operators
+cost memory in proportion to their length and no Python stack at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pycparser import c_ast
 from pycparser.c_parser import Coord
 
-from gen.lexer import CHAR, IDENT, NUMBER, Token
-
-MAX_DEPTH = 2000
+from gen.lexer import CHAR, IDENT, NUMBER, PUNCT, Token
 
 _BINARY_PRECEDENCE = {
     "||": 1,
@@ -72,25 +74,45 @@ _TYPE_WORDS = frozenset(
 )
 
 
+#: Precedence of the ternary operator's ``:`` (right-associative) and of the
+#: comma operator; every binary operator binds tighter than both.
+_TERNARY = 0
+_COMMA = -1
+_PREFIX = ("-", "+", "!", "~")
+
+
+@dataclass
+class _Op:
+    """A pending operator on the parser's stack.
+
+    kind: "binary" (``text`` is the operator), "prefix" (``text`` is a
+    unary operator, "sizeof" or "cast" with its ``typename``), "(" and
+    "?" (barriers: what follows is reduced up to them), ":" (a ternary
+    waiting for its last operand; ``cond`` and ``iftrue`` are set) or ",".
+    """
+
+    kind: str
+    token: Token
+    prec: int = 0
+    text: str = ""
+    typename: c_ast.Typename | None = None
+    cond: c_ast.Node | None = None
+    iftrue: c_ast.Node | None = None
+
+
 class _Parser:
     def __init__(self, tokens: list[Token], end: Token | None, is_type: Callable[[str], bool] | None = None) -> None:
         self.tokens = tokens
         self.pos = 0
         self.end = end
-        self.depth = 0
         # With a type-name predicate the parser also reads casts and sizeof
         # (constant expressions outside #if, such as #define bodies).
         self.is_type = is_type
+        self.operands: list[c_ast.Node] = []
+        self.ops: list[_Op] = []
 
     def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
-
-    def take(self) -> Token:
-        tok = self.peek()
-        if tok is None:
-            raise IfSyntaxError("unexpected end of #if expression", self.end)
-        self.pos += 1
-        return tok
 
     def expect(self, text: str) -> Token:
         tok = self.peek()
@@ -99,82 +121,148 @@ class _Parser:
         self.pos += 1
         return tok
 
-    def comma(self) -> c_ast.Node:
-        first = self.conditional()
-        exprs = [first]
-        while (tok := self.peek()) is not None and tok.text == ",":
-            self.pos += 1
-            exprs.append(self.conditional())
-        return first if len(exprs) == 1 else c_ast.ExprList(exprs, _coord(exprs[0]))
+    # -- the driver -------------------------------------------------------------
+    def parse(self) -> c_ast.Node:
+        """Read an expression (comma operators included) up to the first token
+        that cannot continue it at the top level; ``self.pos`` stops there."""
+        while True:
+            self._operand()
+            if not self._operators():
+                break
+        self._reduce_to_barrier()
+        if self.ops:
+            barrier = self.ops[-1]
+            raise IfSyntaxError(f"expected '{')' if barrier.kind == '(' else ':'}' in #if expression", self.end)
+        return self.operands.pop()
 
-    def conditional(self) -> c_ast.Node:
-        cond = self.binary(1)
-        tok = self.peek()
-        if tok is None or tok.text != "?":
-            return cond
-        self.pos += 1
-        self._enter(tok)
-        iftrue = self.comma()
-        self.expect(":")
-        iffalse = self.conditional()
-        self.depth -= 1
-        return c_ast.TernaryOp(cond, iftrue, iffalse, _coord_tok(tok))
-
-    def binary(self, min_prec: int) -> c_ast.Node:
-        # Operator-precedence climbing with an explicit stack: chains such as
-        # a+b+c+... of any length use no recursion.
-        operands = [self.unary()]
-        operators: list[tuple[str, int, Token]] = []
+    def _operand(self) -> None:
+        """Read prefix operators and open parentheses, then one primary
+        expression; apply the prefix operators that now have their operand."""
         while True:
             tok = self.peek()
-            prec = _BINARY_PRECEDENCE.get(tok.text, 0) if tok is not None and tok.kind == "punct" else 0
-            if prec < min_prec or tok is None:
-                break
-            while operators and operators[-1][1] >= prec:
-                self._reduce(operands, operators)
-            operators.append((tok.text, prec, tok))
+            if tok is None:
+                raise IfSyntaxError("unexpected end of #if expression", self.end)
             self.pos += 1
-            operands.append(self.unary())
-        while operators:
-            self._reduce(operands, operators)
-        return operands[0]
+            coord = _coord_tok(tok)
+            if tok.kind == PUNCT and tok.text in _PREFIX:
+                self.ops.append(_Op("prefix", tok, text=tok.text))
+                continue
+            if self.is_type is not None and tok.kind == IDENT and tok.text == "sizeof":
+                nxt = self.peek()
+                if nxt is not None and nxt.text == "(":
+                    self.pos += 1
+                    if self._type_starts():
+                        self.operands.append(c_ast.UnaryOp("sizeof", self._typename(nxt), coord))
+                        break
+                    self.pos -= 1
+                self.ops.append(_Op("prefix", tok, text="sizeof"))
+                continue
+            if tok.text == "(":
+                if self.is_type is not None and self._type_starts():
+                    self.ops.append(_Op("prefix", tok, text="cast", typename=self._typename(tok)))
+                else:
+                    self.ops.append(_Op("(", tok))
+                continue
+            if tok.kind == NUMBER:
+                self.operands.append(c_ast.Constant("int", tok.text, coord))
+            elif tok.kind == CHAR:
+                self.operands.append(c_ast.Constant("char", tok.text, coord))
+            elif tok.kind == IDENT:
+                self.operands.append(c_ast.ID(tok.text, coord))
+            else:
+                raise IfSyntaxError(f"unexpected '{tok.text}' in #if expression", tok)
+            break
+        self._apply_prefixes()
 
-    @staticmethod
-    def _reduce(operands: list[c_ast.Node], operators: list[tuple[str, int, Token]]) -> None:
-        op, _, tok = operators.pop()
+    def _operators(self) -> bool:
+        """Read closing parentheses and then one binary operator, ``?``, ``:``
+        or ``,``. False at a token that cannot continue the expression at the
+        top level (the end, or an extra token the caller reports)."""
+        while True:
+            tok = self.peek()
+            if tok is None:
+                return False
+            text = tok.text
+            if tok.kind == PUNCT and text == ")":
+                self._reduce_to_barrier()
+                if not self.ops or self.ops[-1].kind != "(":
+                    return self._stray(tok)
+                self.ops.pop()
+                self.pos += 1
+                self._apply_prefixes()
+                continue
+            prec = _BINARY_PRECEDENCE.get(text, 0) if tok.kind == PUNCT else 0
+            if prec:
+                self._reduce(prec)
+                self.ops.append(_Op("binary", tok, prec, text))
+            elif tok.kind == PUNCT and text == "?":
+                self._reduce(_TERNARY + 1)
+                self.ops.append(_Op("?", tok))
+            elif tok.kind == PUNCT and text == ":":
+                self._reduce_to_barrier()
+                if not self.ops or self.ops[-1].kind != "?":
+                    return self._stray(tok)
+                question = self.ops.pop()
+                iftrue = self.operands.pop()
+                cond = self.operands.pop()
+                self.ops.append(_Op(":", question.token, _TERNARY, cond=cond, iftrue=iftrue))
+            elif tok.kind == PUNCT and text == ",":
+                self._reduce(_COMMA)
+                self.ops.append(_Op(",", tok, _COMMA))
+            else:
+                return self._stray(tok)
+            self.pos += 1
+            return True
+
+    def _stray(self, tok: Token) -> bool:
+        """A token that cannot continue the expression: inside parentheses or
+        a ``?`` it is an error; at the top level the caller decides."""
+        for op in reversed(self.ops):
+            if op.kind in ("(", "?"):
+                raise IfSyntaxError(f"expected '{')' if op.kind == '(' else ':'}' in #if expression", tok)
+        return False
+
+    # -- reductions -------------------------------------------------------------
+    def _apply_prefixes(self) -> None:
+        ops, operands = self.ops, self.operands
+        while ops and ops[-1].kind == "prefix":
+            op = ops.pop()
+            coord = _coord_tok(op.token)
+            if op.text == "cast":
+                operands.append(c_ast.Cast(op.typename, operands.pop(), coord))
+            else:
+                operands.append(c_ast.UnaryOp(op.text, operands.pop(), coord))
+
+    def _reduce(self, prec: int) -> None:
+        """Reduce the operators that bind at least as tightly as ``prec``
+        (left-associative), except a pending ``:`` when ``prec`` is the
+        ternary's own (right-associative); stop at a barrier."""
+        ops = self.ops
+        while ops and ops[-1].kind not in ("(", "?") and ops[-1].prec >= prec:
+            if ops[-1].kind == ":" and prec > _TERNARY:
+                break
+            self._reduce_top()
+
+    def _reduce_to_barrier(self) -> None:
+        ops = self.ops
+        while ops and ops[-1].kind not in ("(", "?"):
+            self._reduce_top()
+
+    def _reduce_top(self) -> None:
+        op = self.ops.pop()
+        operands = self.operands
         right = operands.pop()
-        left = operands.pop()
-        operands.append(c_ast.BinaryOp(op, left, right, _coord_tok(tok)))
+        coord = _coord_tok(op.token)
+        if op.kind == "binary":
+            operands.append(c_ast.BinaryOp(op.text, operands.pop(), right, coord))
+        elif op.kind == ":":
+            operands.append(c_ast.TernaryOp(op.cond, op.iftrue, right, coord))
+        else:  # ","
+            left = operands.pop()
+            exprs = [*left.exprs, right] if isinstance(left, c_ast.ExprList) else [left, right]
+            operands.append(c_ast.ExprList(exprs, _coord(exprs[0])))
 
-    def unary(self) -> c_ast.Node:
-        tok = self.take()
-        if tok.kind == "punct" and tok.text in ("-", "+", "!", "~"):
-            self._enter(tok)
-            node = c_ast.UnaryOp(tok.text, self.unary(), _coord_tok(tok))
-            self.depth -= 1
-            return node
-        if self.is_type is not None and tok.kind == IDENT and tok.text == "sizeof":
-            return self._sizeof(tok)
-        if self.is_type is not None and tok.text == "(" and self._type_starts():
-            self._enter(tok)
-            typename = self._typename(tok)
-            node = c_ast.Cast(typename, self.unary(), _coord_tok(tok))
-            self.depth -= 1
-            return node
-        if tok.text == "(":
-            self._enter(tok)
-            inner = self.comma()
-            self.expect(")")
-            self.depth -= 1
-            return inner
-        if tok.kind == NUMBER:
-            return c_ast.Constant("int", tok.text, _coord_tok(tok))
-        if tok.kind == CHAR:
-            return c_ast.Constant("char", tok.text, _coord_tok(tok))
-        if tok.kind == IDENT:
-            return c_ast.ID(tok.text, _coord_tok(tok))
-        raise IfSyntaxError(f"unexpected '{tok.text}' in #if expression", tok)
-
+    # -- type names ---------------------------------------------------------------
     def _type_starts(self) -> bool:
         tok = self.peek()
         return (
@@ -209,23 +297,6 @@ class _Parser:
             decl = c_ast.PtrDecl([], decl, coord)
         return c_ast.Typename(None, [], None, decl, coord)
 
-    def _sizeof(self, tok: Token) -> c_ast.Node:
-        nxt = self.peek()
-        if nxt is not None and nxt.text == "(":
-            self.pos += 1
-            if self._type_starts():
-                return c_ast.UnaryOp("sizeof", self._typename(nxt), _coord_tok(tok))
-            self.pos -= 1
-        self._enter(tok)
-        node = c_ast.UnaryOp("sizeof", self.unary(), _coord_tok(tok))
-        self.depth -= 1
-        return node
-
-    def _enter(self, tok: Token) -> None:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise IfSyntaxError(f"#if expression nested deeper than {MAX_DEPTH} levels", tok)
-
 
 def _coord_tok(tok: Token) -> Coord:
     return Coord(tok.file, tok.line, tok.col)
@@ -241,7 +312,7 @@ def parse_constant_expression(tokens: list[Token], is_type: Callable[[str], bool
     parser = _Parser(tokens, None, is_type)
     if not tokens:
         raise IfSyntaxError("empty expression", None)
-    node = parser.comma()
+    node = parser.parse()
     extra = parser.peek()
     if extra is not None:
         raise IfSyntaxError(f"unexpected '{extra.text}' in expression", extra)
@@ -253,7 +324,7 @@ def parse_if_expression(tokens: list[Token], end: Token | None = None) -> c_ast.
     parser = _Parser(tokens, end)
     if not tokens:
         raise IfSyntaxError("#if with no expression", end)
-    node = parser.comma()
+    node = parser.parse()
     extra = parser.peek()
     if extra is not None:
         raise IfSyntaxError(f"unexpected '{extra.text}' in #if expression", extra)

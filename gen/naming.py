@@ -25,7 +25,6 @@ constants, where the prefix is the only thing keeping names apart.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -36,6 +35,15 @@ if TYPE_CHECKING:
     from gen.viewmodel import EnumView
 
 _PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+
+
+def _shared_start(names: Sequence[str]) -> str:
+    """The longest string every name starts with."""
+    first, last = min(names), max(names)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
 
 
 def _cut_to_underscore(text: str) -> str:
@@ -56,7 +64,7 @@ def common_prefix(names: Sequence[str]) -> str:
     when nothing may be stripped."""
     if len(names) < 2:
         return ""
-    prefix = _cut_to_underscore(os.path.commonprefix(list(names)))
+    prefix = _cut_to_underscore(_shared_start(names))
     while prefix and not all(_well_formed(n[len(prefix) :]) for n in names):
         prefix = _cut_to_underscore(prefix[:-1])
     if not prefix:

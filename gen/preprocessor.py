@@ -324,6 +324,8 @@ class Preprocessor:
             elif directive in ("include", "include_next", "import"):
                 included = self._include(directive, rest, source, dir_index, loc, m.start(2) + 1)
                 if included is not None:
+                    if self._depth >= MAX_INCLUDE_DEPTH:
+                        raise GenError(f"#include nested deeper than {MAX_INCLUDE_DEPTH} levels (a cycle?)", loc)
                     yield from self._process(included.source, included.dir_index)
             elif directive == "pragma":
                 self._pragma(rest, source)

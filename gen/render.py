@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import jinja2
 import jinja2.meta
@@ -97,7 +98,14 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(FILTERS)
+    env.globals["fail"] = fail
     return env
+
+
+def fail(message: str) -> NoReturn:
+    """``{{ fail("...") }}`` in a template stops the run with ``message``
+    (reported as an error at the template's file and line)."""
+    raise jinja2.TemplateRuntimeError(str(message))
 
 
 def render(env: jinja2.Environment, fmt: OutputFormat, view: ModuleView) -> str:

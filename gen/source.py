@@ -7,7 +7,9 @@ that every remaining character keeps its line and column.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,12 +48,36 @@ def decode(data: bytes, name: str) -> str:
         line = data.count(b"\n", 0, nul) + 1
         col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
         raise GenError("not a C header: the file contains NUL bytes", Location(name, line, col))
+    _reject_binary(data, name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         # Legacy code-page comments (cp1252 etc.) are common in old SDK
         # headers; Latin-1 maps every byte and keeps C syntax intact.
         return data.decode("latin-1")
+
+
+#: Control bytes a text file does not hold (tab, newlines, form feed, vertical
+#: tab, ESC and the DOS end-of-file mark 0x1A are allowed).
+_CONTROL_BYTES_RE = re.compile(rb"[\x01-\x08\x0e-\x19\x1c-\x1f\x7f]")
+#: How much of a file the binary check looks at, and the share of control
+#: bytes there that makes it binary (random bytes have about 10%).
+_BINARY_SAMPLE = 1 << 16
+_BINARY_SHARE = 0.01
+
+
+def _reject_binary(data: bytes, name: str) -> None:
+    """Refuse data that is not text: many control bytes near the start."""
+    sample = data[:_BINARY_SAMPLE]
+    found = _CONTROL_BYTES_RE.findall(sample)
+    if len(found) <= max(4, len(sample) * _BINARY_SHARE):
+        return
+    first = _CONTROL_BYTES_RE.search(sample)
+    assert first is not None
+    pos = first.start()
+    line = data.count(b"\n", 0, pos) + 1
+    col = pos - (data.rfind(b"\n", 0, pos) + 1) + 1
+    raise GenError(f"not a C header: binary data (byte 0x{data[pos]:02X})", Location(name, line, col))
 
 
 _SPLICE_RE = re.compile(r"\\[ \t]*\n")
@@ -135,15 +161,44 @@ def normalize(text: str, name: str) -> str:
     return strip_comments(splice_lines(text), name)
 
 
+def read_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a regular file, at most :data:`MAX_FILE_BYTES` of them.
+
+    The file is opened without blocking and checked before it is read, so a
+    FIFO, a terminal or a device (``/dev/zero``) is an error instead of a
+    hang or an endless read; a directory is an error too.
+    """
+    where = Location(name, 1, 1)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise GenError("is a directory, not a header", where) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise GenError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", where) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise GenError("is a directory, not a header", where)
+        if not stat.S_ISREG(mode):
+            raise GenError("not a regular file (a device, FIFO or socket?)", where)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 24, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise GenError(f"cannot read file: {exc.strerror or exc}", where) from None
+    finally:
+        os.close(fd)
+    if size > MAX_FILE_BYTES:
+        raise GenError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB", where)
+    return b"".join(chunks)
+
+
 def read_source(path: Path, name: str) -> SourceFile:
     """Read and normalise one file; problems become a GenError at ``name``."""
-    try:
-        if path.is_dir():
-            raise GenError("is a directory, not a header", Location(name, 1, 1))
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise GenError(f"cannot read file: {exc.strerror or exc}", Location(name, 1, 1)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise GenError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB", Location(name, 1, 1))
-    return SourceFile(name, path, normalize(decode(data, name), name))
+    return SourceFile(name, path, normalize(decode(read_bytes(path, name), name), name))

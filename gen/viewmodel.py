@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from gen import filters
+from gen import filters, naming
 from gen.flags import classify
 from gen.model import Enum, Member, Module
 
@@ -175,6 +175,7 @@ def module_view(
     target: str,
     ts_style: str = "const-object",
     flags_overrides: Mapping[str, bool] | None = None,
+    strip_prefix: bool = False,
 ) -> ModuleView:
     overrides = flags_overrides or {}
     named: list[EnumView] = []
@@ -183,6 +184,8 @@ def module_view(
     for enum in module.enums:
         override = overrides.get(enum.name) if enum.name else None
         view = enum_view(enum, override)
+        if strip_prefix:
+            view = naming.strip_member_prefix(view)
         (named if view.c_name else anonymous).append(view)
         every.append(view)
     exported: list[str] = [e.py_name for e in named]

@@ -32,9 +32,11 @@ class PlannedOutput:
     def is_stale(self) -> bool:
         return self.current() != self.text
 
-    def diff(self) -> str:
+    def diff(self, name: str | None = None) -> str:
+        """A unified diff from the file on disk to ``text``, labelled
+        ``a/<name>`` and ``b/<name>`` (default: the path)."""
         old = self.current() or ""
-        name = self.path.as_posix()
+        name = name or self.path.as_posix()
         return "".join(difflib.unified_diff(old.splitlines(True), self.text.splitlines(True), f"a/{name}", f"b/{name}"))
 
 
