@@ -18,6 +18,7 @@ from pycparser.c_parser import Coord, CParser
 from gen.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.diagnostics import GenError, Location
 from gen.lexer import IDENT, PUNCT, STRING, Token
+from gen.macros import ScanPolicy
 
 #: Words that may appear in declaration specifiers and never name a type.
 _QUALIFIERS = frozenset(
@@ -149,6 +150,14 @@ class _Statement:
     has_enum: bool = False
     #: The '{' that opened this nesting level (for unbalanced-brace errors).
     opener: Token | None = None
+    #: Whether this statement opened a brace of its own (a struct body).
+    braced: bool = False
+
+    @property
+    def relevant(self) -> bool:
+        """Whether this statement's tokens matter: an enum, or a typedef
+        without a struct/union body (the integer types casts can name)."""
+        return self.has_enum or (self.has_typedef and not self.braced)
 
 
 class DeclarationScanner:
@@ -164,15 +173,20 @@ class DeclarationScanner:
         main_file: str,
         type_names: Container[str],
         source_lines: Callable[[str], list[str] | None],
+        policy: ScanPolicy | None = None,
     ) -> None:
         self.main_file = main_file
         self.type_names = type_names
         self.source_lines = source_lines
+        # Tells the preprocessor when full tokens are needed (see ScanPolicy).
+        self.policy = policy or ScanPolicy()
         self._parser = CParser()
 
     def scan(self, tokens: Iterable[Token]) -> Iterator[Declaration]:
         # One statement in progress per open brace.
         stack: list[_Statement] = [_Statement()]
+        policy = self.policy
+        policy.full = False
         it = iter(tokens)
         pushback: Token | None = None
         while True:
@@ -188,11 +202,13 @@ class DeclarationScanner:
             if tok.kind == IDENT:
                 if text == "typedef":
                     stmt.has_typedef = True
+                    policy.full = stmt.relevant
                 elif text == "enum":
                     stmt.has_enum = True
                     stmt.tokens.append(tok)
                     # The whole specifier, body included, stays in this
                     # statement: braces inside it are not statements.
+                    policy.full = True
                     pushback = self._collect_enum_specifier(it, stmt, tok)
                     continue
                 stmt.tokens.append(tok)
@@ -203,9 +219,12 @@ class DeclarationScanner:
             if text == ";":
                 yield from self._finish(stmt)
                 stack[-1] = _Statement()
+                policy.full = False
             elif text == "{":
                 stmt.tokens.append(tok)
+                stmt.braced = True
                 stack.append(_Statement(opener=tok))
+                policy.full = False
             elif text == "}":
                 yield from self._finish(stmt)
                 if len(stack) == 1:
@@ -214,8 +233,10 @@ class DeclarationScanner:
                 # The closing brace belongs to the outer statement
                 # (``typedef struct { ... } X;``).
                 stack[-1].tokens.append(tok)
+                policy.full = stack[-1].relevant
             else:
                 stmt.tokens.append(tok)
+        policy.full = True
         if len(stack) > 1:
             opener = stack[-1].opener
             raise GenError(

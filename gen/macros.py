@@ -19,6 +19,26 @@ PLACEMARKER = "placemarker"
 MAX_EXPANSION_TOKENS = 5_000_000
 
 
+class ScanPolicy:
+    """What the declaration scanner needs right now.
+
+    Outside enum declarations and simple typedefs the scanner only follows
+    statement boundaries, so while ``full`` is false the preprocessor may
+    hand it just ``{``, ``}`` and ``;`` of a line, and the expander leaves
+    alone macros that cannot produce ``enum``, ``typedef``, braces or
+    semicolons. This is what keeps whole SDK include trees cheap.
+    """
+
+    __slots__ = ("full",)
+
+    def __init__(self, full: bool = True) -> None:
+        self.full = full
+
+
+#: Tokens whose appearance in a macro's expansion matters to the scanner.
+STRUCTURAL = frozenset(("enum", "typedef", "{", "}", ";"))
+
+
 @dataclass
 class Macro:
     name: str
@@ -62,12 +82,18 @@ class Expander:
         macros: dict[str, Macro],
         source: Iterator[Token],
         operators: dict[str, Callable[[Expander, Token], Token]] | None = None,
+        policy: ScanPolicy | None = None,
+        dangerous: Callable[[Macro], bool] | None = None,
     ) -> None:
         self.macros = macros
         self.source = source
         self.pending: list[Token] = []  # pushed-back tokens; the last is next
         self.operators = operators or {}
         self._budget = MAX_EXPANSION_TOKENS
+        # With a policy, macros that cannot matter to the scanner stay
+        # unexpanded while it does not need full tokens.
+        self.policy = policy
+        self.dangerous = dangerous
 
     def next_raw(self) -> Token | None:
         if self.pending:
@@ -107,6 +133,9 @@ class Expander:
                 return op(self, tok)
             m = macros.get(name)
             if m is None or name in tok.hideset:
+                return tok
+            policy = self.policy
+            if policy is not None and not policy.full and self.dangerous is not None and not self.dangerous(m):
                 return tok
             if m.builtin is not None:
                 self.push(m.builtin(tok))

@@ -20,7 +20,7 @@ from gen.diagnostics import GenError, Location, Reporter
 from gen.ifexpr import IfSyntaxError, parse_if_expression
 from gen.inttypes import IntTypes
 from gen.lexer import IDENT, NUMBER, PUNCT, STRING, Token, spell, tokenize
-from gen.macros import Expander, Macro, number_token, string_token
+from gen.macros import STRUCTURAL, Expander, Macro, ScanPolicy, number_token, string_token
 from gen.source import SourceFile, read_source
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -28,6 +28,10 @@ SHIM_DIR = PACKAGE_DIR / "include"
 DATA_DIR = PACKAGE_DIR / "data"
 MAX_INCLUDE_DEPTH = 200
 
+_KEYWORD_RE = re.compile(r"\b(?:enum|typedef)\b")
+_IDENT_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+# Braces and semicolons outside string and character literals.
+_STRUCTURE_RE = re.compile(r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<p>[{};])""")
 _DIRECTIVE_RE = re.compile(r"[ \t]*#[ \t]*([A-Za-z_]\w*|[0-9]+)?(.*)")
 _GUARD_START_RE = re.compile(r"\A\s*#[ \t]*(?:ifndef[ \t]+(\w+)|if[ \t]+!\s*defined\s*\(?\s*(\w+)\s*\)?)[ \t]*\n")
 
@@ -143,6 +147,9 @@ class Preprocessor:
     #: Called for every #define (macro, defining file) as it is processed.
     on_define: Callable[[Macro], None] | None = None
     main_file: str = ""
+    #: Shared with the declaration scanner: when it does not need full
+    #: tokens, text lines are skimmed (see ScanPolicy). Full by default.
+    policy: ScanPolicy = field(default_factory=ScanPolicy)
 
     def __post_init__(self) -> None:
         self._search: list[Path] = [Path(d) for d in self.options.include_dirs]
@@ -156,6 +163,11 @@ class Preprocessor:
         self._dir_listing: dict[Path, dict[str, str]] = {}
         self._counter = 0
         self._depth = 0
+        # Skimming state: parentheses left open by a whole line, and the
+        # danger memo (invalidated by any change to the macro table).
+        self._carry = 0
+        self._version = 0
+        self._danger: dict[int, tuple[int, Macro, bool]] = {}
         self._main_real: Path | None = None
         self._main_name = ""
         self._install_builtins()
@@ -208,7 +220,9 @@ class Preprocessor:
     def tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         """The fully expanded tokens of ``main`` (after the forced includes)."""
         self.main_file = main_name
-        return Expander(self.macros, self._raw_tokens(main, main_name), self._text_operators())
+        return Expander(
+            self.macros, self._raw_tokens(main, main_name), self._text_operators(), self.policy, self._dangerous
+        )
 
     def _raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         # The header keeps the user's name even when a forced include reaches
@@ -245,6 +259,58 @@ class Preprocessor:
         if path not in self.files_read:
             self.files_read.append(path)
 
+    # -- skimming ---------------------------------------------------------------------
+    def _skim(self, text: str, file: str, line: int) -> list[Token]:
+        """The tokens of a line that matter while the scanner only follows
+        statement boundaries: its braces and semicolons, unless the line
+        names ``enum``/``typedef`` or a macro that may produce them, in which
+        case all of its tokens."""
+        if not self._carry and _KEYWORD_RE.search(text) is None:
+            names = self.macros.keys() & set(_IDENT_RE.findall(text))
+            if not any(self._dangerous(self.macros[n]) for n in names):
+                return [
+                    Token(PUNCT, m.group(), file, line, m.start() + 1, True)
+                    for m in _STRUCTURE_RE.finditer(text)
+                    if m.lastgroup == "p"
+                ]
+        tokens = tokenize(text, file, line, space=True)
+        # A macro invocation left open at the end of the line continues on
+        # the next ones: keep them whole until the parentheses close.
+        depth = self._carry
+        for t in tokens:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")" and depth:
+                depth -= 1
+        last = tokens[-1] if tokens else None
+        if not depth and last is not None and last.kind == IDENT:
+            m = self.macros.get(last.text)
+            depth = 1 if m is not None and m.params is not None else 0
+        self._carry = depth
+        return tokens
+
+    def _dangerous(self, macro: Macro) -> bool:
+        """Whether expanding ``macro`` may produce enum, typedef, braces or ';'."""
+        memo = self._danger.get(id(macro))
+        if memo is not None and memo[0] == self._version and memo[1] is macro:
+            return memo[2]
+        result = self._compute_danger(macro, set())
+        self._danger[id(macro)] = (self._version, macro, result)
+        return result
+
+    def _compute_danger(self, macro: Macro, seen: set[str]) -> bool:
+        if macro.builtin is not None:
+            return True  # __COUNTER__ must count every expansion
+        seen.add(macro.name)
+        for t in macro.body:
+            if t.text in STRUCTURAL:
+                return True
+            if t.kind == IDENT and t.text not in seen:
+                inner = self.macros.get(t.text)
+                if inner is not None and self._compute_danger(inner, seen):
+                    return True
+        return False
+
     # -- files ----------------------------------------------------------------------
     def _process(self, source: SourceFile, dir_index: int) -> Iterator[list[Token]]:
         """Yield the token lists of the active text lines of ``source``;
@@ -264,7 +330,11 @@ class Preprocessor:
             stripped = text.lstrip(" \t\f\v")
             if not stripped.startswith("#"):
                 if active and stripped:
-                    yield tokenize(text, name, lineno, space=True)
+                    if self.policy.full:
+                        self._carry = 0
+                        yield tokenize(text, name, lineno, space=True)
+                    else:
+                        yield self._skim(text, name, lineno)
                 continue
             m = _DIRECTIVE_RE.match(text)
             assert m is not None
@@ -321,6 +391,7 @@ class Preprocessor:
                 if not toks or toks[0].kind != IDENT:
                     raise GenError("macro name missing after #undef", loc)
                 self.macros.pop(toks[0].text, None)
+                self._version += 1
             elif directive in ("include", "include_next", "import"):
                 included = self._include(directive, rest, source, dir_index, loc, m.start(2) + 1)
                 if included is not None:
@@ -445,6 +516,7 @@ class Preprocessor:
     def _define(self, rest: str, file: str, line: int, text: str) -> None:
         macro = self._parse_define(rest, file, line, text)
         self.macros[macro.name] = macro
+        self._version += 1
         if self.on_define is not None:
             self.on_define(macro)
 
@@ -504,6 +576,7 @@ class Preprocessor:
             stacks.setdefault(name, []).append(self.macros.get(name))
         elif stacks.get(name):
             saved = stacks[name].pop()
+            self._version += 1
             if saved is None:
                 self.macros.pop(name, None)
             else:
