@@ -96,7 +96,7 @@ def evaluate_macros(
         current = macros.get(name)
         # Still defined at the end, by this definition (or, for a guarded
         # "#ifndef X / #define X", by the definition that made it skip).
-        if m.params is not None or not m.body or name in seen or current is None:
+        if m.params is not None or m.empty or name in seen or current is None:
             continue
         if current is not m and current.body is not m.body:
             continue

@@ -8,7 +8,6 @@ translation unit, and ``#if`` feeds it one directive's tokens.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from gen.diagnostics import GenError, Location
 from gen.lexer import IDENT, NUMBER, PUNCT, STRING, Token, tokenize
@@ -39,30 +38,56 @@ class ScanPolicy:
 STRUCTURAL = frozenset(("enum", "typedef", "{", "}", ";"))
 
 
-@dataclass
 class Macro:
-    name: str
-    #: Parameter names for function-like macros, None for object-like ones.
-    params: tuple[str, ...] | None
-    body: list[Token]
-    location: Location
-    variadic: bool = False
-    #: Built-in macros (__LINE__, ...) compute their body when expanded.
-    builtin: Callable[[Token], list[Token]] | None = None
-    #: The directive's replacement text as written (whitespace-normalised).
-    text: str = ""
-    param_index: dict[str, int] = field(default_factory=dict)
+    """One macro definition.
 
-    def __post_init__(self) -> None:
-        if self.params is not None:
-            self.param_index = {p: i for i, p in enumerate(self.params)}
+    The replacement list is tokenized on first use: an SDK include tree
+    defines tens of thousands of macros and expands few of them.
+    """
 
-    def same_definition(self, other: Macro) -> bool:
-        return (
-            self.params == other.params
-            and self.variadic == other.variadic
-            and [t.text for t in self.body] == [t.text for t in other.body]
-        )
+    __slots__ = ("_body", "_source", "_text", "builtin", "location", "name", "param_index", "params", "variadic")
+
+    def __init__(
+        self,
+        name: str,
+        params: tuple[str, ...] | None,
+        body: list[Token] | None,
+        location: Location,
+        variadic: bool = False,
+        builtin: Callable[[Token], list[Token]] | None = None,
+        text: str | None = None,
+        source: tuple[str, str, int, int] | None = None,
+    ) -> None:
+        self.name = name
+        #: Parameter names for function-like macros, None for object-like ones.
+        self.params = params
+        self.location = location
+        self.variadic = variadic
+        #: Built-in macros (__LINE__, ...) compute their body when expanded.
+        self.builtin = builtin
+        self.param_index = {p: i for i, p in enumerate(params)} if params is not None else {}
+        self._body = body
+        #: (replacement text, file, line, first column) for lazy tokenizing.
+        self._source = source
+        self._text = text
+
+    @property
+    def body(self) -> list[Token]:
+        if self._body is None:
+            text, file, line, col = self._source or ("", "", 0, 0)
+            self._body = tokenize(text, file, line, col)
+        return self._body
+
+    @property
+    def text(self) -> str:
+        """The replacement text as written (whitespace-normalised)."""
+        if self._text is None:
+            self._text = " ".join(self._source[0].split()) if self._source else " ".join(t.text for t in self.body)
+        return self._text
+
+    @property
+    def empty(self) -> bool:
+        return not (self._source[0].strip() if self._body is None and self._source else self.body)
 
 
 def _loc(tok: Token) -> Location:

@@ -32,6 +32,8 @@ _KEYWORD_RE = re.compile(r"\b(?:enum|typedef)\b")
 _IDENT_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 # Braces and semicolons outside string and character literals.
 _STRUCTURE_RE = re.compile(r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<p>[{};])""")
+_DEFINE_HEAD_RE = re.compile(r"[ \t]*([A-Za-z_$][A-Za-z0-9_$]*)(\()?")
+_DIRECTIVE_LINE_RE = re.compile(r"^[ \t\f\v]*#[^\n]*", re.M)
 _DIRECTIVE_RE = re.compile(r"[ \t]*#[ \t]*([A-Za-z_]\w*|[0-9]+)?(.*)")
 _GUARD_START_RE = re.compile(r"\A\s*#[ \t]*(?:ifndef[ \t]+(\w+)|if[ \t]+!\s*defined\s*\(?\s*(\w+)\s*\)?)[ \t]*\n")
 
@@ -166,6 +168,7 @@ class Preprocessor:
         # Skimming state: parentheses left open by a whole line, and the
         # danger memo (invalidated by any change to the macro table).
         self._carry = 0
+        self._segment_cache: dict[Path, list[tuple[int, str]]] = {}
         self._version = 0
         self._danger: dict[int, tuple[int, Macro, bool]] = {}
         self._main_real: Path | None = None
@@ -268,11 +271,7 @@ class Preprocessor:
         if not self._carry and _KEYWORD_RE.search(text) is None:
             names = self.macros.keys() & set(_IDENT_RE.findall(text))
             if not any(self._dangerous(self.macros[n]) for n in names):
-                return [
-                    Token(PUNCT, m.group(), file, line, m.start() + 1, True)
-                    for m in _STRUCTURE_RE.finditer(text)
-                    if m.lastgroup == "p"
-                ]
+                return self._structure(text, file, line)
         tokens = tokenize(text, file, line, space=True)
         # A macro invocation left open at the end of the line continues on
         # the next ones: keep them whole until the parentheses close.
@@ -312,6 +311,65 @@ class Preprocessor:
         return False
 
     # -- files ----------------------------------------------------------------------
+    def _segments(self, source: SourceFile) -> list[tuple[int, str]]:
+        """``source`` as directive lines (line number, text) and blocks of
+        text lines between them (minus the first line number, text)."""
+        cached = self._segment_cache.get(source.path)
+        if cached is not None and self._cache.get(source.path) is source:
+            return cached
+        text = source.text
+        segments: list[tuple[int, str]] = []
+        pos = 0
+        line = 1
+        for m in _DIRECTIVE_LINE_RE.finditer(text):
+            start = m.start()
+            if start > pos:
+                block = text[pos:start]
+                if block.strip():
+                    segments.append((-line, block))
+                line += block.count("\n")
+            segments.append((line, m.group()))
+            pos = m.end() + 1
+            line += 1
+        if pos < len(text) and text[pos:].strip():
+            segments.append((-line, text[pos:]))
+        self._segment_cache[source.path] = segments
+        return segments
+
+    def _text_block(self, block: str, name: str, first: int) -> Iterator[list[Token]]:
+        """Tokens of a block of text lines, skimmed as a whole when possible."""
+        if not self.policy.full and not self._carry and _KEYWORD_RE.search(block) is None:
+            names = self.macros.keys() & set(_IDENT_RE.findall(block))
+            if not any(self._dangerous(self.macros[n]) for n in names):
+                yield self._structure(block, name, first)
+                return
+        lineno = first - 1
+        for text in block.split("\n"):
+            lineno += 1
+            if not text.strip():
+                continue
+            if self.policy.full:
+                self._carry = 0
+                yield tokenize(text, name, lineno, space=True)
+            else:
+                yield self._skim(text, name, lineno)
+
+    @staticmethod
+    def _structure(block: str, file: str, first: int) -> list[Token]:
+        """The braces and semicolons of ``block`` (outside literals)."""
+        tokens: list[Token] = []
+        line = first
+        seen = 0
+        for m in _STRUCTURE_RE.finditer(block):
+            if m.lastgroup != "p":
+                continue
+            start = m.start()
+            line += block.count("\n", seen, start)
+            seen = start
+            col = start - block.rfind("\n", 0, start)
+            tokens.append(Token(PUNCT, m.group(), file, line, col, True))
+        return tokens
+
     def _process(self, source: SourceFile, dir_index: int) -> Iterator[list[Token]]:
         """Yield the token lists of the active text lines of ``source``;
         directives are carried out as they are reached."""
@@ -320,21 +378,14 @@ class Preprocessor:
             raise GenError(f"#include nested deeper than {MAX_INCLUDE_DEPTH} levels (an include cycle?)")
         conds: list[_Cond] = []
         name = source.name
-        lines = source.text.split("\n")
         active = True
         guard_candidate = self._guard_candidate(source.text)
         guard_closed_at = -1
-        lineno = 0
-        for text in lines:
-            lineno += 1
-            stripped = text.lstrip(" \t\f\v")
-            if not stripped.startswith("#"):
-                if active and stripped:
-                    if self.policy.full:
-                        self._carry = 0
-                        yield tokenize(text, name, lineno, space=True)
-                    else:
-                        yield self._skim(text, name, lineno)
+        for lineno, text in self._segments(source):
+            if lineno < 0:
+                # A block of text lines (no directives) starting at -lineno.
+                if active:
+                    yield from self._text_block(text, name, -lineno)
                 continue
             m = _DIRECTIVE_RE.match(text)
             assert m is not None
@@ -410,7 +461,7 @@ class Preprocessor:
                 raise GenError(f"invalid preprocessing directive '#{directive}'", loc)
         if conds:
             raise GenError(f"unterminated #{'if'} (the file ends inside a conditional)", conds[-1].location)
-        if guard_candidate and guard_closed_at > 0 and _only_blank_after(lines, guard_closed_at):
+        if guard_candidate and guard_closed_at > 0 and _only_blank_after(source.text, guard_closed_at):
             self._guards[source.path] = guard_candidate
         self._depth -= 1
 
@@ -522,42 +573,37 @@ class Preprocessor:
 
     def _parse_define(self, rest: str, file: str, line: int, text: str) -> Macro:
         col0 = len(text) - len(rest) + 1
-        toks = tokenize(rest, file, line, col0)
-        if not toks or toks[0].kind != IDENT:
+        head = _DEFINE_HEAD_RE.match(rest)
+        if head is None:
             raise GenError("macro name missing after #define", Location(file, line, col0))
-        name_tok = toks[0]
-        name = name_tok.text
-        loc = Location(file, line, name_tok.col)
+        name = head.group(1)
+        loc = Location(file, line, col0 + head.start(1))
         params: tuple[str, ...] | None = None
         variadic = False
-        body_start = 1
-        if len(toks) > 1 and toks[1].text == "(" and not toks[1].space:
+        end = head.end()
+        if head.group(2):
+            close = rest.find(")", end)
+            if close < 0:
+                raise GenError(f"missing ')' in the parameter list of macro '{name}'", loc)
             params_list: list[str] = []
-            i = 2
-            while True:
-                if i >= len(toks):
-                    raise GenError(f"missing ')' in the parameter list of macro '{name}'", loc)
-                t = toks[i]
-                if t.text == ")":
-                    i += 1
-                    break
-                if t.text == "...":
+            for raw in rest[end:close].split(","):
+                param = raw.strip()
+                if param == "...":
                     variadic = True
                     params_list.append("__VA_ARGS__")
-                elif t.kind == IDENT:
-                    if i + 1 < len(toks) and toks[i + 1].text == "...":
-                        variadic = True  # GNU named variadic parameter: args...
-                        i += 1
-                    params_list.append(t.text)
-                elif t.text != ",":
-                    raise GenError(f"invalid token '{t.text}' in the parameter list of macro '{name}'", loc)
-                i += 1
+                elif param.endswith("...") and _IDENT_RE.fullmatch(param[:-3].strip()):
+                    variadic = True  # GNU named variadic parameter: args...
+                    params_list.append(param[:-3].strip())
+                elif _IDENT_RE.fullmatch(param):
+                    params_list.append(param)
+                elif param or len(params_list) or rest[end:close].strip():
+                    raise GenError(f"invalid parameter '{param}' in the parameter list of macro '{name}'", loc)
             params = tuple(params_list)
-            body_start = i
-        body = toks[body_start:]
-        if body:
-            body[0] = body[0].copy(space=False)
-        return Macro(name, params, body, loc, variadic, text=spell(body))
+            end = close + 1
+        body_text = rest[end:]
+        stripped = body_text.lstrip()
+        body_col = col0 + end + (len(body_text) - len(stripped))
+        return Macro(name, params, None, loc, variadic, source=(stripped, file, line, body_col))
 
     def _pragma(self, rest: str, source: SourceFile) -> None:
         words = rest.split()
@@ -703,8 +749,14 @@ def _has(predicate: Callable[[str], bool]) -> Callable[[Expander, Token], Token]
     return op
 
 
-def _only_blank_after(lines: list[str], lineno: int) -> bool:
-    return all(not line.strip() for line in lines[lineno:])
+def _only_blank_after(text: str, lineno: int) -> bool:
+    """Whether nothing but whitespace follows line ``lineno`` of ``text``."""
+    pos = 0
+    for _ in range(lineno):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return True
+    return not text[pos:].strip()
 
 
 def _display_name(path: Path) -> str:
