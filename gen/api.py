@@ -83,7 +83,9 @@ def extract(
     if macros != "none":
         pp.on_define = defined.append
     builder = ModelBuilder(types, reporter)
-    scanner = DeclarationScanner(shown, builder.symbols.typedefs, pp.source_lines, pp.policy)
+    scanner = DeclarationScanner(
+        shown, builder.symbols.typedefs, pp.source_lines, pp.policy, pp.macros.__contains__
+    )
     limit = sys.getrecursionlimit()
     try:
         builder.add_all(scanner.scan(pp.tokens(path, shown)))

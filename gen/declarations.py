@@ -17,7 +17,7 @@ from pycparser.c_parser import Coord, CParser
 
 from gen.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.diagnostics import GenError, Location
-from gen.lexer import IDENT, PUNCT, STRING, Token
+from gen.lexer import IDENT, OTHER, PUNCT, STRING, TEXT, Token
 from gen.macros import ScanPolicy
 
 #: Words that may appear in declaration specifiers and never name a type.
@@ -152,6 +152,8 @@ class _Statement:
     opener: Token | None = None
     #: Whether this statement opened a brace of its own (a struct body).
     braced: bool = False
+    #: Whether that brace opened a function body (after a ')').
+    function_body: bool = False
 
     @property
     def relevant(self) -> bool:
@@ -174,12 +176,15 @@ class DeclarationScanner:
         type_names: Container[str],
         source_lines: Callable[[str], list[str] | None],
         policy: ScanPolicy | None = None,
+        is_macro: Callable[[str], bool] = lambda _name: False,
     ) -> None:
         self.main_file = main_file
         self.type_names = type_names
         self.source_lines = source_lines
         # Tells the preprocessor when full tokens are needed (see ScanPolicy).
         self.policy = policy or ScanPolicy()
+        # To tell an unterminated declaration from a trailing macro call.
+        self.is_macro = is_macro
         self._parser = CParser()
 
     def scan(self, tokens: Iterable[Token]) -> Iterator[Declaration]:
@@ -214,13 +219,18 @@ class DeclarationScanner:
                 stmt.tokens.append(tok)
                 continue
             if tok.kind != PUNCT:
+                if tok.kind == OTHER:
+                    raise GenError(f"stray '{text}' in the header (is this file C?)", _loc(tok))
                 stmt.tokens.append(tok)
                 continue
             if text == ";":
                 yield from self._finish(stmt)
-                stack[-1] = _Statement()
+                stack[-1] = _Statement(opener=stmt.opener)
                 policy.full = False
             elif text == "{":
+                if len(stack) == 1 and not stmt.tokens:
+                    raise GenError("expected a declaration before '{' (is this file C?)", _loc(tok))
+                stmt.function_body = bool(stmt.tokens) and stmt.tokens[-1].text == ")"
                 stmt.tokens.append(tok)
                 stmt.braced = True
                 stack.append(_Statement(opener=tok))
@@ -230,10 +240,17 @@ class DeclarationScanner:
                 if len(stack) == 1:
                     raise GenError("unbalanced '}': no '{' is open here", _loc(tok))
                 stack.pop()
+                outer = stack[-1]
+                if outer.function_body:
+                    # A function definition ends with its body, no ';'.
+                    yield from self._finish(outer)
+                    stack[-1] = _Statement(opener=outer.opener)
+                    policy.full = False
+                    continue
                 # The closing brace belongs to the outer statement
                 # (``typedef struct { ... } X;``).
-                stack[-1].tokens.append(tok)
-                policy.full = stack[-1].relevant
+                outer.tokens.append(tok)
+                policy.full = outer.relevant
             else:
                 stmt.tokens.append(tok)
         policy.full = True
@@ -243,7 +260,19 @@ class DeclarationScanner:
                 "unbalanced '{': the file ends before it is closed (truncated file?)",
                 _loc(opener) if opener else None,
             )
+        self._check_complete(stack[0])
         yield from self._finish(stack[0])
+
+    def _check_complete(self, stmt: _Statement) -> None:
+        """A declaration left open at the end of the input means a truncated
+        file or text that is not C; a trailing macro call (left unexpanded
+        while skimming, or expanding to nothing) is fine."""
+        words = [t for t in stmt.tokens if t.kind in (IDENT, TEXT)]
+        if stmt.tokens and not (words and self.is_macro(words[0].text)):
+            first = stmt.tokens[0]
+            raise GenError(
+                "expected ';' at the end of the declaration starting here (truncated file, or not C?)", _loc(first)
+            )
 
     def _collect_enum_specifier(self, it: Iterator[Token], stmt: _Statement, kw: Token) -> Token | None:
         """Read ``[attrs] [tag] [: type] [{ body }]`` after ``enum``.

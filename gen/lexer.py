@@ -15,6 +15,8 @@ CHAR: Final = "chr"
 STRING: Final = "str"
 PUNCT: Final = "punct"
 OTHER: Final = "other"
+#: Stands for a stretch of text the preprocessor skimmed over (see ScanPolicy).
+TEXT: Final = "text"
 
 _TOKEN_RE = re.compile(
     r"""

@@ -19,7 +19,7 @@ from gen.cexpr import EvalError, Evaluator
 from gen.diagnostics import GenError, Location, Reporter
 from gen.ifexpr import IfSyntaxError, parse_if_expression
 from gen.inttypes import IntTypes
-from gen.lexer import IDENT, NUMBER, PUNCT, STRING, Token, spell, tokenize
+from gen.lexer import IDENT, NUMBER, PUNCT, STRING, TEXT, Token, spell, tokenize
 from gen.macros import STRUCTURAL, Expander, Macro, ScanPolicy, number_token, string_token
 from gen.source import SourceFile, read_source
 
@@ -33,6 +33,11 @@ _IDENT_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 # Braces and semicolons outside string and character literals.
 _STRUCTURE_RE = re.compile(r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<p>[{};])""")
 _DEFINE_HEAD_RE = re.compile(r"[ \t]*([A-Za-z_$][A-Za-z0-9_$]*)(\()?")
+# A stretch of skimmed text: its first word (or character) stands for it.
+_WORD_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*|[^\s{};\"']")
+# Characters that cannot appear in C outside literals and comments (a quote
+# here is one without its closing quote on the same line).
+_STRAY_RE = re.compile(r"[@`\\\"']")
 _DIRECTIVE_LINE_RE = re.compile(r"^[ \t\f\v]*#[^\n]*", re.M)
 _DIRECTIVE_RE = re.compile(r"[ \t]*#[ \t]*([A-Za-z_]\w*|[0-9]+)?(.*)")
 _GUARD_START_RE = re.compile(r"\A\s*#[ \t]*(?:ifndef[ \t]+(\w+)|if[ \t]+!\s*defined\s*\(?\s*(\w+)\s*\)?)[ \t]*\n")
@@ -356,18 +361,41 @@ class Preprocessor:
 
     @staticmethod
     def _structure(block: str, file: str, first: int) -> list[Token]:
-        """The braces and semicolons of ``block`` (outside literals)."""
+        """The braces and semicolons of ``block`` (outside literals), with one
+        TEXT token for each stretch of other text between them (so the scanner
+        knows a statement is not empty); stray characters are errors."""
         tokens: list[Token] = []
         line = first
         seen = 0
+
+        def at(offset: int) -> tuple[int, int]:
+            nonlocal line, seen
+            line += block.count("\n", seen, offset)
+            seen = offset
+            return line, offset - block.rfind("\n", 0, offset)
+
+        gap_start = 0
         for m in _STRUCTURE_RE.finditer(block):
-            if m.lastgroup != "p":
-                continue
             start = m.start()
-            line += block.count("\n", seen, start)
-            seen = start
-            col = start - block.rfind("\n", 0, start)
-            tokens.append(Token(PUNCT, m.group(), file, line, col, True))
+            stray = _STRAY_RE.search(block, gap_start, start)
+            if stray is not None:
+                raise GenError(_stray_message(stray.group()), Location(file, *at(stray.start())))
+            gap = _WORD_RE.search(block, gap_start, start)
+            if gap is not None:
+                tokens.append(Token(TEXT, gap.group(), file, *at(gap.start()), True))
+                # ``f(...) {`` opens a function body, which ends its declaration.
+                if block[start] == "{" and block[gap_start:start].rstrip().endswith(")"):
+                    tokens.append(Token(PUNCT, ")", file, *at(start), True))
+            # A literal is content too; braces and semicolons are structure.
+            kind = PUNCT if m.lastgroup == "p" else TEXT
+            tokens.append(Token(kind, m.group(), file, *at(start), True))
+            gap_start = m.end()
+        stray = _STRAY_RE.search(block, gap_start)
+        if stray is not None:
+            raise GenError(_stray_message(stray.group()), Location(file, *at(stray.start())))
+        gap = _WORD_RE.search(block, gap_start)
+        if gap is not None:
+            tokens.append(Token(TEXT, gap.group(), file, *at(gap.start()), True))
         return tokens
 
     def _process(self, source: SourceFile, dir_index: int) -> Iterator[list[Token]]:
@@ -747,6 +775,12 @@ def _has(predicate: Callable[[str], bool]) -> Callable[[Expander, Token], Token]
         return number_token(int(predicate(name)), tok)
 
     return op
+
+
+def _stray_message(char: str) -> str:
+    if char in "\"'":
+        return f"missing terminating {char} character (is this file C?)"
+    return f"stray '{char}' in the header (is this file C?)"
 
 
 def _only_blank_after(text: str, lineno: int) -> bool:

@@ -46,7 +46,7 @@ char c[2][6] = { str(hello), str() };
     out = expand(text, tmp_path, shims=False)
     assert "f(2 * (y+1)) + f(2 * (f(2 * (z[0])))) % f(2 * (0)) + t(1);" in out
     assert "f(2 * (2+(3,4)-0,1)) | f(2 * (~ 5)) & f(2 * (0,1))^m(0,1);" in out
-    assert 'int i[] = { 1, 23, 4, 5, };' in out
+    assert "int i[] = { 1, 23, 4, 5, };" in out
     assert 'char c[2][6] = { "hello", "" };' in out
 
 
@@ -147,7 +147,7 @@ def test_error_directive_is_an_error_unless_an_include_was_missing(tmp_path: Pat
     with pytest.raises(GenError) as err:
         expand("#error stop here\n", tmp_path, shims=False)
     assert str(err.value.diagnostic) == "t.h:1:1: error: #error stop here"
-    assert expand('#include <sdk.h>\n#error needs the sdk\nok\n', tmp_path, shims=False) == "ok"
+    assert expand("#include <sdk.h>\n#error needs the sdk\nok\n", tmp_path, shims=False) == "ok"
 
 
 def test_include_cycle_is_a_clean_error(tmp_path: Path) -> None:
@@ -183,3 +183,41 @@ def test_predefined_macros_follow_the_target(tmp_path: Path) -> None:
 def test_command_line_defines_and_undefines(tmp_path: Path) -> None:
     out = expand("A B _WIN32\n", tmp_path, shims=False, defines=["A", "B=7"], undefines=["_WIN32"])
     assert out.split() == ["1", "7", "_WIN32"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Hello world, this is prose.\n", "t.h:1:1: error: expected ';' at the end of the declaration starting here"),
+        ("It's prose.\n", "t.h:1:3: error: missing terminating ' character (is this file C?)"),
+        ('{"a": 1}\n', "t.h:1:1: error: expected a declaration before '{' (is this file C?)"),
+        ("@interface Foo\n", "t.h:1:1: error: stray '@' in the header (is this file C?)"),
+        ("typedef int X;\nstruct S { int a;\n", "t.h:2:10: error: unbalanced '{': the file ends before it is closed"),
+        ("enum { A, B\n", "t.h:1:1: error: unterminated enum declaration (truncated file?)"),
+        ("struct S { int a; }}\n", "t.h:1:20: error: unbalanced '}': no '{' is open here"),
+    ],
+)
+def test_text_that_is_not_c_or_is_truncated_is_one_clean_error(tmp_path: Path, text: str, message: str) -> None:
+    from gen.api import extract
+
+    header = tmp_path / "t.h"
+    header.write_text(text, encoding="utf-8")
+    with pytest.raises(GenError) as err:
+        extract(header, name="t.h", shims=False)
+    assert str(err.value.diagnostic).startswith(message)
+
+
+def test_function_definitions_and_trailing_macro_calls_are_complete(tmp_path: Path) -> None:
+    from gen.api import extract
+
+    header = tmp_path / "t.h"
+    header.write_text(
+        "#define DECLARE_THING(x)\n"
+        "static int f(int a) { return a; }\n"
+        "enum { AFTER = 1 };\n"
+        "static int g(void) { return 0; }\n"
+        "DECLARE_THING(thing)\n",
+        encoding="utf-8",
+    )
+    result = extract(header, name="t.h", shims=False)
+    assert [m.name for e in result.module.enums for m in e.members] == ["AFTER"]
