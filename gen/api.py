@@ -11,18 +11,11 @@ from gen.declarations import DeclarationScanner
 from gen.diagnostics import Diagnostic, GenError, Level, Location, Reporter
 from gen.extract import ModelBuilder
 from gen.inttypes import DATA_MODELS, IntTypes
-from gen.macro_groups import GroupSpec, TypedefMark, evaluate_macros, group_macros
+from gen.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.macros import Macro
-from gen.model import Module
+from gen.model import GroupSpec, Module
 from gen.preprocessor import Preprocessor, PreprocessorOptions
-
-#: Target triples and the data model of each.
-TARGETS = {
-    "x86_64-w64-mingw32": "llp64",
-    "i686-w64-mingw32": "ilp32",
-    "x86_64-linux-gnu": "lp64",
-}
-DEFAULT_TARGET = "x86_64-w64-mingw32"
+from gen.targets import DEFAULT_TARGET, TARGETS
 
 
 @dataclass
@@ -83,9 +76,7 @@ def extract(
     if macros != "none":
         pp.on_define = defined.append
     builder = ModelBuilder(types, reporter)
-    scanner = DeclarationScanner(
-        shown, builder.symbols.typedefs, pp.source_lines, pp.policy, pp.macros.__contains__
-    )
+    scanner = DeclarationScanner(shown, builder.symbols.typedefs, pp.source_lines, pp.policy, pp.macros.__contains__)
     limit = sys.getrecursionlimit()
     try:
         builder.add_all(scanner.scan(pp.tokens(path, shown)))
@@ -106,5 +97,6 @@ def extract(
         source=shown,
         enums=enums,
         files_read=tuple(str(p) for p in pp.files_read),
+        dirs_probed=tuple(sorted(pp.dirs_probed)),
     )
     return Extraction(module, reporter.diagnostics)

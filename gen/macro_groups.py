@@ -40,7 +40,7 @@ from gen.ifexpr import IfSyntaxError, parse_constant_expression
 from gen.inttypes import IntType, IntTypes
 from gen.lexer import CHAR, IDENT, NUMBER, PUNCT, Token
 from gen.macros import Expander, Macro
-from gen.model import Enum, Member
+from gen.model import Enum, GroupSpec, Member
 
 GROUP_SUFFIX = "_CONSTANTS"
 
@@ -52,15 +52,6 @@ _ALLOWED_PUNCT = frozenset(
 )
 _RESERVED_NAME = re.compile(r"\A(?:__|_[A-Z])")
 _LOWER_PREFIX = re.compile(r"\A([a-z]+)(?=[A-Z])")
-
-
-@dataclass(frozen=True)
-class GroupSpec:
-    """An explicit group from the configuration."""
-
-    name: str
-    pattern: str
-    flags: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,15 @@ class Module:
     enums: tuple[Enum, ...]
     #: Every file read to produce this module (header, includes), for depfiles.
     files_read: tuple[str, ...] = field(default=())
+    #: Folders where an include was looked for and not found (for caches).
+    dirs_probed: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    """An explicit #define group from the configuration: its name, a regular
+    expression its macros' names match, and the IntFlag choice (None: the rule)."""
+
+    name: str
+    pattern: str
+    flags: bool | None = None

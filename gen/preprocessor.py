@@ -151,6 +151,8 @@ class Preprocessor:
     files_read: list[Path] = field(default_factory=list)
     #: Includes that could not be found (their names as written).
     missing_includes: list[str] = field(default_factory=list)
+    #: Folders searched for an include in vain (a file added there matters).
+    dirs_probed: set[str] = field(default_factory=set)
     #: Called for every #define (macro, defining file) as it is processed.
     on_define: Callable[[Macro], None] | None = None
     main_file: str = ""
@@ -549,6 +551,8 @@ class Preprocessor:
             resolved = self._resolve_case(path)
             if resolved is not None:
                 return IncludedFile(self._load(resolved, target), index)
+            # A file appearing here later would change the result (for caches).
+            self.dirs_probed.add(str(path.parent))
         return None
 
     def _resolve_case(self, path: Path) -> Path | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,3 +92,13 @@ def write_if_changed(output: PlannedOutput) -> bool:
     except OSError as exc:
         raise GenError(f"cannot write {output.path}: {exc.strerror or exc}", Location(str(output.path), 1)) from None
     return True
+
+
+def output_stem(header: str) -> str:
+    """Output base name: the header's file name without extension, lower-cased,
+    made a valid Python module name (``My-Header.h`` -> ``my_header``)."""
+    stem = Path(header.replace("\\", "/")).name.split(".")[0].lower()
+    stem = re.sub(r"[^a-z0-9_]", "_", stem)
+    if not stem or stem[0].isdigit():
+        stem = "_" + stem
+    return stem

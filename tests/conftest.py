@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# The run cache (gen/cache.py) of the tests is their own, fresh each session.
+os.environ.setdefault("GEN_CACHE_DIR", tempfile.mkdtemp(prefix="gen-test-cache-"))
 CASES_DIR = REPO / "tests" / "cases"
 UPDATE_COMMAND = "python -m pytest tests/test_golden.py --update-goldens"
 

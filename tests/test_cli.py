@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from gen import cli
 from gen.cli import depfile_text, main, output_stem
 from gen.diagnostics import GenError
 from gen.naming import common_prefix, strip_names
@@ -151,7 +150,9 @@ def test_internal_error_is_one_line_exit_2(
     def boom(*_: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(cli, "plan", boom)
+    import gen.pipeline
+
+    monkeypatch.setattr(gen.pipeline, "plan", boom)
     code, out, err = run(["colors.h"], capsys)
     assert code == 2
     assert out == ""
@@ -167,7 +168,9 @@ def test_gen_debug_lets_the_traceback_through(
     def boom(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "plan", boom)
+    import gen.pipeline
+
+    monkeypatch.setattr(gen.pipeline, "plan", boom)
     monkeypatch.setenv("GEN_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["colors.h"])
@@ -175,9 +178,9 @@ def test_gen_debug_lets_the_traceback_through(
 
 def test_internal_error_in_a_real_process(project: Path) -> None:
     code = (
-        "import sys\nimport gen.cli as c\n"
+        "import sys\nimport gen.cli as c\nimport gen.pipeline as p\n"
         "def boom(*a):\n    raise KeyError('x')\n"
-        "c.plan = boom\nsys.exit(c.main(['colors.h']))\n"
+        "p.plan = boom\nsys.exit(c.main(['--no-cache', 'colors.h']))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "GEN_DEBUG"}
     env["PYTHONPATH"] = str(REPO)

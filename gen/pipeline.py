@@ -1,0 +1,172 @@
+"""The work of one run, from settings to planned outputs (nothing written).
+
+Kept apart from :mod:`gen.cli` so that a run served from the cache
+(:mod:`gen.cache`) never imports the parser, pycparser or Jinja.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from gen.api import extract
+from gen.config import HeaderSettings
+from gen.diagnostics import Diagnostic, GenError, Level, Location
+from gen.docs import DocPage, apply_docs, load_docs, match_pages
+from gen.docs_report import DriftReport, drift_report
+from gen.flags import classify
+from gen.model import Module
+from gen.naming import common_prefix
+from gen.render import OutputFormat, discover_formats, loaded_templates, make_environment, render, template_paths
+from gen.viewmodel import ModuleView, module_view
+from gen.writer import PlannedOutput, output_stem, safe_output_path
+
+
+@dataclass
+class RunResult:
+    outputs: list[PlannedOutput] = field(default_factory=list)
+    #: Every file the run read: headers, includes, templates, config, pages.
+    deps: list[str] = field(default_factory=list)
+    #: Folders where an include was looked for in vain.
+    dirs_probed: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Lines for --explain: one per enum, per header.
+    explain: list[str] = field(default_factory=list)
+    #: Drift between documentation pages and headers, one per header with --docs.
+    drift: list[DriftReport] = field(default_factory=list)
+    #: Every documentation page read, and those some header's enum matched.
+    pages: dict[str, DocPage] = field(default_factory=dict)
+    matched_pages: set[str] = field(default_factory=set)
+
+
+def plan(settings: Sequence[HeaderSettings], run: RunResult) -> None:
+    """Extract and render every header; fills ``run``, writes nothing."""
+    layout = output_layout(settings)
+    for s in settings:
+        result = extract(
+            s.header,
+            include_dirs=s.include_dirs,
+            defines=s.defines,
+            undefines=s.undefines,
+            force_includes=s.force_includes,
+            target=s.target,
+            shims=s.shims,
+            macros=s.macros,
+            groups=s.groups,
+        )
+        run.diagnostics.extend(result.diagnostics)
+        run.deps.extend(result.module.files_read)
+        run.dirs_probed.extend(result.module.dirs_probed)
+        if result.errors:
+            continue
+        module = s.select(result.module)
+        if s.docs:
+            module = _apply_docs(module, s.docs, run)
+        stem = output_stem(s.header)
+        env = make_environment(s.template_dirs)
+        flags = {**{g.name: g.flags for g in s.groups if g.flags is not None}, **s.flags}
+        _check_flag_overrides(s, result.module, run)
+        view = module_view(
+            module, stem, target=s.target, ts_style=s.ts_style, flags_overrides=flags, strip_prefix=s.strip_prefix
+        )
+        run.explain.extend(_explain(s, module, view, flags))
+        for fmt, path in layout[s.header]:
+            run.outputs.append(PlannedOutput(path, render(env, fmt, view)))
+            run.deps.extend(template_paths(env, fmt))
+        # What rendering actually loaded (dynamic includes too).
+        run.deps.extend(loaded_templates(env))
+        if s.config_file:
+            run.deps.append(s.config_file)
+
+
+def output_layout(settings: Sequence[HeaderSettings]) -> dict[str, list[tuple[OutputFormat, Path]]]:
+    """Each header's outputs, checked before any work is done: every format
+    is known, and no two outputs (of two headers, or two formats) are the
+    same file."""
+    layout: dict[str, list[tuple[OutputFormat, Path]]] = {}
+    owners: dict[str, tuple[str, str]] = {}
+    for s in settings:
+        formats = discover_formats(s.template_dirs)
+        stem = output_stem(s.header)
+        mine: list[tuple[OutputFormat, Path]] = []
+        for name in dict.fromkeys(s.formats):
+            fmt = formats.get(name)
+            if fmt is None:
+                raise GenError(f"unknown format '{name}' (known: {', '.join(sorted(formats))})")
+            path = safe_output_path(s.out_dir, f"{stem}.{fmt.extension}")
+            key = os.path.normcase(os.path.abspath(path))
+            if key in owners:
+                header, other = owners[key]
+                if header == s.header:
+                    raise GenError(f"formats '{other}' and '{name}' would both write {path.as_posix()}")
+                raise GenError(
+                    f"headers {header} and {s.header} would both write {path.as_posix()}: outputs are named "
+                    f"after the header's file name (here '{stem}'); give one of them its own out-dir "
+                    f'([tool.gen.header."{s.header}"] out-dir = "...") or run gen once per header with -o'
+                )
+            owners[key] = (s.header, name)
+            mine.append((fmt, path))
+        layout[s.header] = mine
+    return layout
+
+
+def _check_flag_overrides(s: HeaderSettings, module: Module, run: RunResult) -> None:
+    """Warn about ``flags`` entries that name no enum of the header (typos)."""
+    names = {e.name for e in module.enums if e.name}
+    for name in s.flags:
+        if name not in names:
+            where = Location(s.config_file, 1) if s.config_file else None
+            run.diagnostics.append(
+                Diagnostic(Level.WARNING, f"flags override '{name}' matches no enum of {s.header}", where)
+            )
+
+
+def _explain(s: HeaderSettings, module: Module, view: ModuleView, overrides: Mapping[str, bool]) -> list[str]:
+    """One line per enum: IntFlag or IntEnum, and why."""
+    lines: list[str] = []
+    for enum, ev in zip(module.enums, view.all_enums, strict=True):
+        name = ev.c_name or f"anonymous enum at {ev.file}:{ev.line}"
+        if ev.c_name is not None and ev.c_name in overrides:
+            rule = classify(enum)
+            setting = f"flags.{ev.c_name} = {'true' if ev.flags else 'false'}"
+            why = (
+                f"set in the configuration ({setting}); the rule alone would choose "
+                f"{'IntFlag' if rule.flags else 'IntEnum'}: {rule.reason}"
+            )
+        else:
+            why = ev.flags_reason
+        line = f"{s.header}: {name}: {ev.py_base}: {why}"
+        if s.strip_prefix and ev.c_name is not None:
+            prefix = common_prefix([m.c_name for m in ev.members])
+            line += f"; member prefix '{prefix}' stripped" if prefix else "; no member prefix stripped"
+        lines.append(line)
+    return lines
+
+
+def _apply_docs(module: Module, folders: Sequence[str], run: RunResult) -> Module:
+    """Attach descriptions from documentation pages to the module's C enums."""
+    for page in load_docs(folders):
+        run.pages.setdefault(page.path, page)
+    pages = [run.pages[p] for p in sorted(run.pages)]
+    run.deps.extend(p.path for p in pages)
+    enums = [e for e in module.enums if e.origin == "enum"]
+    matches = match_pages(pages, enums)
+    run.matched_pages.update(m.page.path for m in matches.matches)
+    run.drift.append(drift_report(matches))
+    documented = dict(zip(enums, apply_docs(enums, matches), strict=True))
+    return replace(module, enums=tuple(documented.get(e, e) for e in module.enums))
+
+
+def print_drift(run: RunResult, form: str) -> bool:
+    """Print the drift report; True if anything drifts."""
+    unmatched = tuple(run.pages[p] for p in sorted(run.pages) if p not in run.matched_pages)
+    report = DriftReport(tuple(e for r in run.drift for e in r.enums), unmatched)
+    if form == "json":
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        text = report.to_text()
+        print(text if text else "docs: no drift between the pages and the headers")
+    return report.has_drift
