@@ -132,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="PYPROJECT", help="read [tool.gen] from this file instead of searching")
     p.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="headers extracted in parallel when several are given (default: the number of cores)",
+    )
+    p.add_argument(
         "--no-cache",
         action="store_true",
         help="do not use or update the run cache (by default a run whose inputs are all unchanged "
@@ -213,7 +220,7 @@ def _execute(args: argparse.Namespace, settings: list[HeaderSettings], origin: P
     started = time.time_ns()
     try:
         run = RunResult()
-        plan(settings, run)
+        plan(settings, run, jobs=args.jobs if args.jobs else (os.cpu_count() or 1))
     except GenError as exc:
         if "run" in locals():
             for d in run.diagnostics:

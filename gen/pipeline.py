@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from gen.api import extract
+from gen.api import Extraction, extract
 from gen.config import HeaderSettings
 from gen.diagnostics import Diagnostic, GenError, Level, Location
 from gen.docs import DocPage, apply_docs, load_docs, match_pages
@@ -42,11 +43,11 @@ class RunResult:
     matched_pages: set[str] = field(default_factory=set)
 
 
-def plan(settings: Sequence[HeaderSettings], run: RunResult) -> None:
-    """Extract and render every header; fills ``run``, writes nothing."""
-    layout = output_layout(settings)
-    for s in settings:
-        result = extract(
+def _extract_one(s: HeaderSettings) -> Extraction | Diagnostic:
+    """Extract one header; a fatal problem comes back as its diagnostic
+    (so that it crosses process boundaries intact)."""
+    try:
+        return extract(
             s.header,
             include_dirs=s.include_dirs,
             defines=s.defines,
@@ -57,6 +58,25 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult) -> None:
             macros=s.macros,
             groups=s.groups,
         )
+    except GenError as exc:
+        return exc.diagnostic
+
+
+def _extract_all(settings: Sequence[HeaderSettings], jobs: int) -> Iterator[Extraction | Diagnostic]:
+    """Extractions in header order; several headers use several processes."""
+    if jobs <= 1 or len(settings) <= 1:
+        yield from map(_extract_one, settings)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_extract_one, settings, chunksize=max(1, len(settings) // (jobs * 8)))
+
+
+def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> None:
+    """Extract and render every header; fills ``run``, writes nothing."""
+    layout = output_layout(settings)
+    for s, result in zip(settings, _extract_all(settings, jobs), strict=True):
+        if isinstance(result, Diagnostic):
+            raise GenError(result.message, result.location)
         run.diagnostics.extend(result.diagnostics)
         run.deps.extend(result.module.files_read)
         run.dirs_probed.extend(result.module.dirs_probed)

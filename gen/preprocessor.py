@@ -175,7 +175,6 @@ class Preprocessor:
         # Skimming state: parentheses left open by a whole line, and the
         # danger memo (invalidated by any change to the macro table).
         self._carry = 0
-        self._segment_cache: dict[Path, list[tuple[int, str]]] = {}
         self._version = 0
         self._danger: dict[int, tuple[int, Macro, bool]] = {}
         self._main_real: Path | None = None
@@ -278,7 +277,7 @@ class Preprocessor:
         if not self._carry and _KEYWORD_RE.search(text) is None:
             names = self.macros.keys() & set(_IDENT_RE.findall(text))
             if not any(self._dangerous(self.macros[n]) for n in names):
-                return self._structure(text, file, line)
+                return _structure_of(text, file, line)
         tokens = tokenize(text, file, line, space=True)
         # A macro invocation left open at the end of the line continues on
         # the next ones: keep them whole until the parentheses close.
@@ -321,9 +320,15 @@ class Preprocessor:
     def _segments(self, source: SourceFile) -> list[tuple[int, str]]:
         """``source`` as directive lines (line number, text) and blocks of
         text lines between them (minus the first line number, text)."""
-        cached = self._segment_cache.get(source.path)
-        if cached is not None and self._cache.get(source.path) is source:
-            return cached
+        shared = _SHARED.get((source.path, source.name))
+        if shared is not None and shared.source is source:
+            if shared.segments is None:
+                shared.segments = self._split(source)
+            return shared.segments
+        return self._split(source)
+
+    @staticmethod
+    def _split(source: SourceFile) -> list[tuple[int, str]]:
         text = source.text
         segments: list[tuple[int, str]] = []
         pos = 0
@@ -340,15 +345,16 @@ class Preprocessor:
             line += 1
         if pos < len(text) and text[pos:].strip():
             segments.append((-line, text[pos:]))
-        self._segment_cache[source.path] = segments
         return segments
 
     def _text_block(self, block: str, name: str, first: int) -> Iterator[list[Token]]:
         """Tokens of a block of text lines, skimmed as a whole when possible."""
-        if not self.policy.full and not self._carry and _KEYWORD_RE.search(block) is None:
-            names = self.macros.keys() & set(_IDENT_RE.findall(block))
-            if not any(self._dangerous(self.macros[n]) for n in names):
-                yield self._structure(block, name, first)
+        if not self.policy.full and not self._carry:
+            info = _BLOCKS.get(block)
+            if info is None:
+                info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(_IDENT_RE.findall(block)))
+            if not info[0] and not any(self._dangerous(self.macros[n]) for n in self.macros.keys() & info[1]):
+                yield _structure_of(block, name, first)
                 return
         lineno = first - 1
         for text in block.split("\n"):
@@ -578,7 +584,7 @@ class Preprocessor:
         cached = self._cache.get(real)
         if cached is None:
             display = self._main_name if real == self._main_real else _display_name(path)
-            cached = read_source(real, display)
+            cached = _shared_file(real, display).source
             self._cache[real] = cached
             self._by_name.setdefault(display, cached)
             self._note_read(path if display == self._main_name else real)
@@ -779,6 +785,50 @@ def _has(predicate: Callable[[str], bool]) -> Callable[[Expander, Token], Token]
         return number_token(int(predicate(name)), tok)
 
     return op
+
+
+@dataclass
+class _SharedFile:
+    """A file as read once per process: many headers of one run (or one
+    worker) include the same SDK files."""
+
+    stamp: tuple[int, int]
+    source: SourceFile
+    segments: list[tuple[int, str]] | None = None
+
+
+_SHARED: dict[tuple[Path, str], _SharedFile] = {}
+_STRUCTURES: dict[tuple[str, str, int], list[Token]] = {}
+#: Per text block: whether it names enum/typedef, and its identifiers.
+_BLOCKS: dict[str, tuple[bool, frozenset[str]]] = {}
+_SHARED_LIMIT = 4096
+
+
+def _shared_file(real: Path, display: str) -> _SharedFile:
+    try:
+        st = real.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = (-1, -1)
+    entry = _SHARED.get((real, display))
+    if entry is None or entry.stamp != stamp or stamp[0] < 0:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()
+            _STRUCTURES.clear()
+            _BLOCKS.clear()
+        entry = _SharedFile(stamp, read_source(real, display))
+        _SHARED[(real, display)] = entry
+    return entry
+
+
+def _structure_of(block: str, file: str, first: int) -> list[Token]:
+    """:meth:`Preprocessor._structure`, remembered per block (its tokens are
+    never modified downstream)."""
+    key = (block, file, first)
+    tokens = _STRUCTURES.get(key)
+    if tokens is None:
+        tokens = _STRUCTURES[key] = Preprocessor._structure(block, file, first)
+    return tokens
 
 
 def _stray_message(char: str) -> str:
