@@ -147,7 +147,7 @@ def test_usage_errors_exit_2(project: Path) -> None:
 def test_internal_error_is_one_line_exit_2(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def boom(*_: object) -> None:
+    def boom(*_: object, **__: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
     import gen.pipeline
@@ -165,7 +165,7 @@ def test_internal_error_is_one_line_exit_2(
 def test_gen_debug_lets_the_traceback_through(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def boom(*_: object) -> None:
+    def boom(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
     import gen.pipeline
@@ -179,7 +179,7 @@ def test_gen_debug_lets_the_traceback_through(
 def test_internal_error_in_a_real_process(project: Path) -> None:
     code = (
         "import sys\nimport gen.cli as c\nimport gen.pipeline as p\n"
-        "def boom(*a):\n    raise KeyError('x')\n"
+        "def boom(*a, **k):\n    raise KeyError('x')\n"
         "p.plan = boom\nsys.exit(c.main(['--no-cache', 'colors.h']))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "GEN_DEBUG"}
