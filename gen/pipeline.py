@@ -12,18 +12,21 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gen.api import Extraction, extract
 from gen.config import HeaderSettings
 from gen.diagnostics import Diagnostic, GenError, Level, Location
-from gen.docs import DocPage, apply_docs, load_docs, match_pages
-from gen.docs_report import DriftReport, drift_report
 from gen.flags import classify
 from gen.model import Module
 from gen.naming import common_prefix
 from gen.render import OutputFormat, discover_formats, loaded_templates, make_environment, render, template_paths
 from gen.viewmodel import ModuleView, module_view
 from gen.writer import PlannedOutput, output_stem, safe_output_path
+
+if TYPE_CHECKING:  # docs are imported only when a run uses them
+    from gen.docs import DocPage
+    from gen.docs_report import DriftReport
 
 
 @dataclass
@@ -168,6 +171,9 @@ def _explain(s: HeaderSettings, module: Module, view: ModuleView, overrides: Map
 
 def _apply_docs(module: Module, folders: Sequence[str], run: RunResult) -> Module:
     """Attach descriptions from documentation pages to the module's C enums."""
+    from gen.docs import apply_docs, load_docs, match_pages
+    from gen.docs_report import drift_report
+
     for page in load_docs(folders):
         run.pages.setdefault(page.path, page)
     pages = [run.pages[p] for p in sorted(run.pages)]
@@ -182,6 +188,8 @@ def _apply_docs(module: Module, folders: Sequence[str], run: RunResult) -> Modul
 
 def print_drift(run: RunResult, form: str) -> bool:
     """Print the drift report; True if anything drifts."""
+    from gen.docs_report import DriftReport
+
     unmatched = tuple(run.pages[p] for p in sorted(run.pages) if p not in run.matched_pages)
     report = DriftReport(tuple(e for r in run.drift for e in r.enums), unmatched)
     if form == "json":

@@ -84,6 +84,19 @@ class RecordingLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates, like Python's __pycache__: Jinja checks each
+    entry against the template's source, so it is never stale."""
+    from gen.cache import cache_dir
+
+    folder = cache_dir() / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """The one Jinja environment: strict undefineds, user folders first."""
     for folder in template_dirs:
@@ -96,6 +109,7 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(FILTERS)
     env.globals["fail"] = fail
