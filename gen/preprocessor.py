@@ -692,6 +692,19 @@ class Preprocessor:
             value, _ = evaluator.evaluate(node)
         except IfSyntaxError as exc:
             tok = exc.token or end
+            undefined = _undefined_call(expanded)
+            if undefined is not None and self.missing_includes:
+                # NAME(...) left in a #if is a function-like macro nobody
+                # defined, most likely in the header that was not found.
+                self.reporter.warn(
+                    f"#if uses '{undefined}', which is not defined (from the missing "
+                    f"'{self.missing_includes[0]}'?); taking the condition as true",
+                    Location(file, line, col0),
+                )
+                return True
+            if undefined is not None:
+                message = f"function-like macro '{undefined}' is not defined"
+                raise GenError(message, Location(tok.file, tok.line, tok.col)) from None
             raise GenError(str(exc), Location(tok.file, tok.line, tok.col)) from None
         except EvalError as exc:
             coord = getattr(exc.node, "coord", None)
@@ -829,6 +842,14 @@ def _structure_of(block: str, file: str, first: int) -> list[Token]:
     if tokens is None:
         tokens = _STRUCTURES[key] = Preprocessor._structure(block, file, first)
     return tokens
+
+
+def _undefined_call(tokens: list[Token]) -> str | None:
+    """The name in the first ``NAME (`` of an expanded #if line, if any."""
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.kind == IDENT and b.text == "(":
+            return a.text
+    return None
 
 
 def _stray_message(char: str) -> str:

@@ -11,6 +11,21 @@
 
 #define _GEN_SHIM_HEADERS 1
 
+/* Target versions (sdkddkver.h): Windows 10 unless the user says otherwise. */
+#ifndef _WIN32_WINNT
+#define _WIN32_WINNT 0x0A00
+#endif
+#ifndef WINVER
+#define WINVER _WIN32_WINNT
+#endif
+#ifndef NTDDI_VERSION
+#define NTDDI_VERSION 0x0A00000C
+#endif
+#ifndef _WIN32_IE
+#define _WIN32_IE 0x0A00
+#endif
+#include "winapifamily.h"
+
 /* rpcndr.h's version check in MIDL output */
 #ifndef __RPCNDR_H_VERSION__
 #define __RPCNDR_H_VERSION__ 500

@@ -1,0 +1,23 @@
+/* gen shim: see _gen_winbase.h. The API family partitions of the SDK's
+   winapifamily.h: a desktop build, where every partition is available. */
+#ifndef _GEN_WINAPIFAMILY_H
+#define _GEN_WINAPIFAMILY_H
+#define WINAPI_PARTITION_DESKTOP 0x00000001
+#define WINAPI_PARTITION_APP 0x00000002
+#define WINAPI_PARTITION_PC_APP 0x00000004
+#define WINAPI_PARTITION_PHONE_APP 0x00000008
+#define WINAPI_PARTITION_SYSTEM 0x00000010
+#define WINAPI_PARTITION_GAMES 0x00000020
+#define WINAPI_FAMILY_PC_APP 2
+#define WINAPI_FAMILY_PHONE_APP 3
+#define WINAPI_FAMILY_SYSTEM 4
+#define WINAPI_FAMILY_SERVER 5
+#define WINAPI_FAMILY_GAMES 6
+#define WINAPI_FAMILY_DESKTOP_APP 100
+#define WINAPI_FAMILY_APP WINAPI_FAMILY_PC_APP
+#ifndef WINAPI_FAMILY
+#define WINAPI_FAMILY WINAPI_FAMILY_DESKTOP_APP
+#endif
+#define WINAPI_FAMILY_PARTITION(Partitions) 1
+#define WINAPI_FAMILY_ONE_PARTITION(PartitionSet, Partition) ((WINAPI_FAMILY & PartitionSet) == Partition)
+#endif
