@@ -17,7 +17,7 @@ from pycparser.c_parser import Coord, CParser
 
 from gen.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.diagnostics import GenError, Location
-from gen.lexer import IDENT, OTHER, PUNCT, STRING, TEXT, Token
+from gen.lexer import IDENT, OTHER, PUNCT, STRING, TEXT, TYPE_WORDS, Token
 from gen.macros import ScanPolicy
 
 #: Words that may appear in declaration specifiers and never name a type.
@@ -82,24 +82,7 @@ _SKIP_WITH_ARGS = frozenset(
 )
 #: Integer type words, normalised to what pycparser understands.
 _MS_INT_WORDS = {"__int8": ["char"], "__int16": ["short"], "__int32": ["int"], "__int64": ["long", "long"]}
-_TYPE_WORDS = frozenset(
-    [
-        "void",
-        "char",
-        "short",
-        "int",
-        "long",
-        "float",
-        "double",
-        "signed",
-        "unsigned",
-        "_Bool",
-        "_Complex",
-        "__int128",
-        "__int128_t",
-        "__uint128_t",
-    ]
-) | frozenset(_MS_INT_WORDS)
+_TYPE_WORDS = TYPE_WORDS
 
 
 @dataclass(frozen=True)

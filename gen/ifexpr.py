@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pycparser import c_ast
 from pycparser.c_parser import Coord
 
-from gen.lexer import CHAR, IDENT, NUMBER, PUNCT, Token
+from gen.lexer import CHAR, IDENT, NUMBER, PUNCT, TYPE_WORDS, Token
 
 _BINARY_PRECEDENCE = {
     "||": 1,
@@ -48,30 +48,7 @@ class IfSyntaxError(Exception):
 
 
 #: Words that start a type name in a cast or ``sizeof(...)``.
-_TYPE_WORDS = frozenset(
-    [
-        "void",
-        "char",
-        "short",
-        "int",
-        "long",
-        "float",
-        "double",
-        "signed",
-        "unsigned",
-        "_Bool",
-        "__int8",
-        "__int16",
-        "__int32",
-        "__int64",
-        "__int128",
-        "const",
-        "volatile",
-        "struct",
-        "union",
-        "enum",
-    ]
-)
+_TYPE_WORDS = TYPE_WORDS | {"const", "volatile", "struct", "union", "enum"}
 
 
 #: Precedence of the ternary operator's ``:`` (right-associative) and of the

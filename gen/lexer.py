@@ -31,6 +31,14 @@ _TOKEN_RE = re.compile(
     re.X,
 )
 
+#: Keywords that name (part of) an integer or floating type, MS forms included.
+TYPE_WORDS: Final = frozenset(
+    (
+        *("void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "_Bool", "_Complex"),
+        *("__int8", "__int16", "__int32", "__int64", "__int128", "__int128_t", "__uint128_t"),
+    )
+)
+
 _DIGRAPHS: Final = {"<:": "[", ":>": "]", "<%": "{", "%>": "}", "%:": "#", "%:%:": "##"}
 
 

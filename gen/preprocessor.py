@@ -9,6 +9,7 @@ goes on without it and any value that needed it is reported by name later.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -846,7 +847,7 @@ def _structure_of(block: str, file: str, first: int) -> list[Token]:
 
 def _undefined_call(tokens: list[Token]) -> str | None:
     """The name in the first ``NAME (`` of an expanded #if line, if any."""
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in itertools.pairwise(tokens):
         if a.kind == IDENT and b.text == "(":
             return a.text
     return None
