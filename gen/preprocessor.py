@@ -176,6 +176,7 @@ class Preprocessor:
         # Skimming state: parentheses left open by a whole line, and the
         # danger memo (invalidated by any change to the macro table).
         self._carry = 0
+        self._paren_before = False
         self._version = 0
         self._danger: dict[int, tuple[int, Macro, bool]] = {}
         self._main_real: Path | None = None
@@ -355,7 +356,7 @@ class Preprocessor:
             if info is None:
                 info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(_IDENT_RE.findall(block)))
             if not info[0] and not any(self._dangerous(self.macros[n]) for n in self.macros.keys() & info[1]):
-                yield _structure_of(block, name, first)
+                yield self._after(block, _structure_of(block, name, first))
                 return
         lineno = first - 1
         for text in block.split("\n"):
@@ -364,9 +365,21 @@ class Preprocessor:
                 continue
             if self.policy.full:
                 self._carry = 0
-                yield tokenize(text, name, lineno, space=True)
+                yield self._after(text, tokenize(text, name, lineno, space=True))
             else:
-                yield self._skim(text, name, lineno)
+                yield self._after(text, self._skim(text, name, lineno))
+
+    def _after(self, text: str, tokens: list[Token]) -> list[Token]:
+        """Carry ``f(...)`` across a line break before its ``{``: a skimmed
+        line that opens with ``{`` after a line ending in ``)`` opens a
+        function body, and the scanner must see the ``)``."""
+        if self._paren_before and tokens and tokens[0].text == "{" and tokens[0].kind == PUNCT:
+            brace = tokens[0]
+            tokens = [Token(PUNCT, ")", brace.file, brace.line, brace.col, True), *tokens]
+        stripped = text.rstrip()
+        if stripped:
+            self._paren_before = stripped.endswith(")")
+        return tokens
 
     @staticmethod
     def _structure(block: str, file: str, first: int) -> list[Token]:

@@ -213,6 +213,8 @@ def test_function_definitions_and_trailing_macro_calls_are_complete(tmp_path: Pa
     header = tmp_path / "t.h"
     header.write_text(
         "#define DECLARE_THING(x)\n"
+        "typedef struct S { int a; } S;\n"
+        "static int h(S s)\n{\n    return s.a;\n}\n"
         "static int f(int a) { return a; }\n"
         "enum { AFTER = 1 };\n"
         "static int g(void) { return 0; }\n"
