@@ -213,8 +213,6 @@ def test_function_definitions_and_trailing_macro_calls_are_complete(tmp_path: Pa
     header = tmp_path / "t.h"
     header.write_text(
         "#define DECLARE_THING(x)\n"
-        "typedef struct S { int a; } S;\n"
-        "static int h(S s)\n{\n    return s.a;\n}\n"
         "static int f(int a) { return a; }\n"
         "enum { AFTER = 1 };\n"
         "static int g(void) { return 0; }\n"
@@ -223,3 +221,15 @@ def test_function_definitions_and_trailing_macro_calls_are_complete(tmp_path: Pa
     )
     result = extract(header, name="t.h", shims=False)
     assert [m.name for e in result.module.enums for m in e.members] == ["AFTER"]
+
+
+def test_a_header_may_end_with_a_function_whose_brace_starts_a_line(tmp_path: Path) -> None:
+    from gen.api import extract
+
+    header = tmp_path / "t.h"
+    header.write_text(
+        "typedef struct S { int a; } S;\nenum { ONLY = 1 };\nstatic int h(S s)\n{\n    return s.a;\n}\n",
+        encoding="utf-8",
+    )
+    result = extract(header, name="t.h", shims=False)
+    assert [m.name for e in result.module.enums for m in e.members] == ["ONLY"]
