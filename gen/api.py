@@ -76,7 +76,14 @@ def extract(
     if macros != "none":
         pp.on_define = defined.append
     builder = ModelBuilder(types, reporter)
-    scanner = DeclarationScanner(shown, builder.symbols.typedefs, pp.source_lines, pp.policy, pp.macros.__contains__)
+    scanner = DeclarationScanner(
+        shown,
+        builder.symbols.typedefs,
+        pp.source_lines,
+        pp.policy,
+        pp.macros.__contains__,
+        lambda: bool(pp.missing_includes),
+    )
     limit = sys.getrecursionlimit()
     try:
         builder.add_all(scanner.scan(pp.tokens(path, shown)))

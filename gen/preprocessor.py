@@ -700,6 +700,16 @@ class Preprocessor:
             return (toks[0].text in self.macros) == (kind == "ifdef")
         end = Token(PUNCT, "", file, line, len(text) + 1)
         expanded = Expander(self.macros, iter(toks), self._if_operators()).expand_all()
+        if self.missing_includes and file == self.main_file:
+            # Identifiers left after expansion count as 0; without the missing
+            # headers that may not be what the SDK says (version macros...).
+            unknown = sorted({t.text for t in expanded if t.kind == IDENT} - {"defined"})
+            if unknown:
+                self.reporter.warn(
+                    f"#{kind} depends on {', '.join(repr(u) for u in unknown[:3])}, not defined here "
+                    f"(from the missing '{self.missing_includes[0]}'?): what it guards may differ with the SDK",
+                    Location(file, line, col0),
+                )
         try:
             node = parse_if_expression(expanded, end)
             evaluator = Evaluator(self.types, lambda _n: None, preprocessor=True)

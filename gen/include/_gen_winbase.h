@@ -11,7 +11,41 @@
 
 #define _GEN_SHIM_HEADERS 1
 
-/* Target versions (sdkddkver.h): Windows 10 unless the user says otherwise. */
+/* Target versions (sdkddkver.h): Windows 10 unless the user says otherwise
+   (-D_WIN32_WINNT=0x0601 ...), as mingw-w64 and current SDKs default. */
+#define _WIN32_WINNT_NT4 0x0400
+#define _WIN32_WINNT_WIN2K 0x0500
+#define _WIN32_WINNT_WINXP 0x0501
+#define _WIN32_WINNT_WS03 0x0502
+#define _WIN32_WINNT_WIN6 0x0600
+#define _WIN32_WINNT_VISTA 0x0600
+#define _WIN32_WINNT_WS08 0x0600
+#define _WIN32_WINNT_LONGHORN 0x0600
+#define _WIN32_WINNT_WIN7 0x0601
+#define _WIN32_WINNT_WIN8 0x0602
+#define _WIN32_WINNT_WINBLUE 0x0603
+#define _WIN32_WINNT_WINTHRESHOLD 0x0A00
+#define _WIN32_WINNT_WIN10 0x0A00
+#define NTDDI_WIN2K 0x05000000
+#define NTDDI_WINXP 0x05010000
+#define NTDDI_WINXPSP2 0x05010200
+#define NTDDI_WS03 0x05020000
+#define NTDDI_WIN6 0x06000000
+#define NTDDI_VISTA 0x06000000
+#define NTDDI_WS08 0x06000100
+#define NTDDI_WIN7 0x06010000
+#define NTDDI_WIN8 0x06020000
+#define NTDDI_WINBLUE 0x06030000
+#define NTDDI_WINTHRESHOLD 0x0A000000
+#define NTDDI_WIN10 0x0A000000
+#define OSVERSION_MASK 0xFFFF0000
+#define SPVERSION_MASK 0x0000FF00
+#define SUBVERSION_MASK 0x000000FF
+#define OSVER(Version) ((Version) & OSVERSION_MASK)
+#define SPVER(Version) (((Version) & SPVERSION_MASK) >> 8)
+#define SUBVER(Version) (((Version) & SUBVERSION_MASK))
+#define NTDDI_VERSION_FROM_WIN32_WINNT2(Version) Version##0000
+#define NTDDI_VERSION_FROM_WIN32_WINNT(Version) NTDDI_VERSION_FROM_WIN32_WINNT2(Version)
 #ifndef _WIN32_WINNT
 #define _WIN32_WINNT 0x0A00
 #endif
@@ -19,7 +53,7 @@
 #define WINVER _WIN32_WINNT
 #endif
 #ifndef NTDDI_VERSION
-#define NTDDI_VERSION 0x0A00000C
+#define NTDDI_VERSION NTDDI_VERSION_FROM_WIN32_WINNT(_WIN32_WINNT)
 #endif
 #ifndef _WIN32_IE
 #define _WIN32_IE 0x0A00
