@@ -176,7 +176,8 @@ class Preprocessor:
         # Skimming state: parentheses left open by a whole line, and the
         # danger memo (invalidated by any change to the macro table).
         self._carry = 0
-        self._paren_before = False
+        self._paren_pending = False
+        self._skimmed = False
         self._version = 0
         self._danger: dict[int, tuple[int, Macro, bool]] = {}
         self._main_real: Path | None = None
@@ -279,7 +280,9 @@ class Preprocessor:
         if not self._carry and _KEYWORD_RE.search(text) is None:
             names = self.macros.keys() & set(_IDENT_RE.findall(text))
             if not any(self._dangerous(self.macros[n]) for n in names):
+                self._skimmed = True
                 return _structure_of(text, file, line)
+        self._skimmed = False
         tokens = tokenize(text, file, line, space=True)
         # A macro invocation left open at the end of the line continues on
         # the next ones: keep them whole until the parentheses close.
@@ -356,7 +359,7 @@ class Preprocessor:
             if info is None:
                 info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(_IDENT_RE.findall(block)))
             if not info[0] and not any(self._dangerous(self.macros[n]) for n in self.macros.keys() & info[1]):
-                yield self._after(block, _structure_of(block, name, first))
+                yield self._after(block, _structure_of(block, name, first), skimmed=True)
                 return
         lineno = first - 1
         for text in block.split("\n"):
@@ -365,20 +368,22 @@ class Preprocessor:
                 continue
             if self.policy.full:
                 self._carry = 0
-                yield self._after(text, tokenize(text, name, lineno, space=True))
+                yield self._after(text, tokenize(text, name, lineno, space=True), skimmed=False)
             else:
-                yield self._after(text, self._skim(text, name, lineno))
+                tokens = self._skim(text, name, lineno)
+                yield self._after(text, tokens, skimmed=self._skimmed)
 
-    def _after(self, text: str, tokens: list[Token]) -> list[Token]:
-        """Carry ``f(...)`` across a line break before its ``{``: a skimmed
-        line that opens with ``{`` after a line ending in ``)`` opens a
-        function body, and the scanner must see the ``)``."""
-        if self._paren_before and tokens and tokens[0].text == "{" and tokens[0].kind == PUNCT:
+    def _after(self, text: str, tokens: list[Token], skimmed: bool) -> list[Token]:
+        """Carry ``f(...)`` across a line break before its ``{``: when a
+        skimmed line ended in ``)`` (which the scanner did not get) and the
+        next opens with ``{``, that is a function body, and the scanner must
+        see the ``)`` to end the declaration there."""
+        if self._paren_pending and tokens and tokens[0].text == "{" and tokens[0].kind == PUNCT:
             brace = tokens[0]
             tokens = [Token(PUNCT, ")", brace.file, brace.line, brace.col, True), *tokens]
         stripped = text.rstrip()
         if stripped:
-            self._paren_before = stripped.endswith(")")
+            self._paren_pending = skimmed and stripped.endswith(")")
         return tokens
 
     @staticmethod

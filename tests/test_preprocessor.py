@@ -233,3 +233,19 @@ def test_a_header_may_end_with_a_function_whose_brace_starts_a_line(tmp_path: Pa
     )
     result = extract(header, name="t.h", shims=False)
     assert [m.name for e in result.module.enums for m in e.members] == ["ONLY"]
+
+
+def test_enum_keyword_from_a_macro_with_the_brace_on_the_next_line(tmp_path: Path) -> None:
+    # Wine's axextendenums.h: ENUM16 TAG(X) expands to "typedef enum tagX".
+    from gen.api import extract
+
+    header = tmp_path / "t.h"
+    header.write_text(
+        "#define TAG(x) tag##x\n#define ENUM16 typedef enum\n"
+        "ENUM16 TAG(TunerInputType)\n{\n    TunerInputCable,\n    TunerInputAntenna\n} TunerInputType;\n",
+        encoding="utf-8",
+    )
+    result = extract(header, name="t.h", shims=False, macros="none")
+    assert [(e.tag, e.typedefs, [m.name for m in e.members]) for e in result.module.enums] == [
+        ("tagTunerInputType", ("TunerInputType",), ["TunerInputCable", "TunerInputAntenna"])
+    ]
