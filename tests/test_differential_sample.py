@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import REPO
 
+REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 pytestmark = pytest.mark.skipif(os.environ.get("GEN_SKIP_CORPUS") == "1", reason="GEN_SKIP_CORPUS=1")
 
-#: A fixed spread: large COM/IDL headers, enums needing windows.h first, negative, unsigned and
-#: 64-bit-looking values, values built from macros and casts, DEFINE_ENUM_FLAG_OPERATORS users.
+#: A fixed spread: headers that need windows.h force-included (d3d9types, winuser, wingdi, winnt,
+#: winioctl, msi, ntsecapi), big IDL-generated COM headers (mshtml, shobjidl, d3d12, dwrite, imnxport),
+#: negative values down to INT_MIN (wingdi, urlmon, shobjidl, mtsadmin, d3dx9 HRESULTs, xaudio2), unsigned
+#: enums past INT_MAX (d3d12, propsys, computedefs, cor, dxgiformat's 0xffffffff), DEFINE_ENUM_FLAG_OPERATORS
+#: users (dwrite, d3d12, d2d1_1, dwmapi, directmanipulation, audioclient), and the DDK (wdm.h, 812 values).
+#: C-mode Windows headers have no fixed underlying types (`enum X : T` is C++-only in both SDKs).
 SAMPLES = {
     "wine": (
         "d3d9types.h",
@@ -27,12 +32,39 @@ SAMPLES = {
         "dwrite.h",
         "mshtml.h",
         "imnxport.h",
+        "winternl.h",
+        "wingdi.h",
+        "winnt.h",
+        "d3d12.h",
+        "shobjidl.h",
+        "urlmon.h",
+        "propsys.h",
+        "msi.h",
+        "xaudio2.h",
+        "msasn1.h",
+        "d3dx9.h",
+        "winioctl.h",
+        "dxgiformat.h",
     ),
     "mingw": (
         "d3d9types.h",
         "winuser.h",
         "dwrite.h",
         "d3d12.h",
+        "d2d1_1.h",
+        "dwmapi.h",
+        "directmanipulation.h",
+        "audioclient.h",
+        "mshtml.h",
+        "winnt.h",
+        "ntsecapi.h",
+        "winioctl.h",
+        "ddk/wdm.h",
+        "computedefs.h",
+        "cor.h",
+        "shobjidl.h",
+        "mtsadmin.h",
+        "wtypesbase.h",
     ),
 }
 
@@ -43,7 +75,9 @@ def test_sample_matches_clang(name: str) -> None:
         from tests.differential import corpus
         from tests.differential.run import compare, format_summary
     except ImportError as exc:  # libclang missing
-        pytest.fail(f"cannot import the differential harness ({exc}); pip install -r tests/differential/requirements.txt")
+        pytest.fail(
+            f"cannot import the differential harness ({exc}); pip install -r tests/differential/requirements.txt"
+        )
     try:
         loaded = corpus.load(name)
     except corpus.CorpusError as exc:

@@ -59,6 +59,10 @@ class ClangResult:
 
 
 def clang_args(include_dirs: tuple[str, ...], resource_dir: str, force_includes: tuple[str, ...] = ()) -> list[str]:
+    # The corpus dirs come first (-I), as the tool sees them; clang's resource headers (stddef.h,
+    # x86intrin.h, ... which the libclang wheel lacks and mingw's winnt.h needs) come last, where the
+    # tool has its built-in shims. (A clang driver puts the resource dir first; for mingw-w64 both
+    # orders accept the same 1,295 headers.)
     args = ["-x", "c", "-target", TARGET, "-fms-extensions", "-nostdinc"]
     args += [f"-I{d}" for d in include_dirs]
     args += ["-isystem", resource_dir]
