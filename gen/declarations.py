@@ -252,11 +252,14 @@ class DeclarationScanner:
         """A declaration left open at the end of the input means a truncated
         file or text that is not C; a trailing macro call (left unexpanded
         while skimming, or expanding to nothing) is fine."""
-        words = [t for t in stmt.tokens if t.kind in (IDENT, TEXT)]
-        if self.lenient_end():
+        if self.lenient_end() or not stmt.tokens:
             return  # a macro from a missing header may stand there
-        if stmt.tokens and not (words and self.is_macro(words[0].text)):
-            first = stmt.tokens[0]
+        first = stmt.tokens[0]
+        second = stmt.tokens[1] if len(stmt.tokens) > 1 else None
+        # ``NAME(...)`` at the end: a macro call (perhaps one this SDK defines
+        # and the shims do not), not a declaration.
+        call = first.text.endswith("(") or (first.kind == IDENT and second is not None and second.text == "(")
+        if not call and not (first.kind in (IDENT, TEXT) and self.is_macro(first.text.rstrip("( \t"))):
             raise GenError(
                 "expected ';' at the end of the declaration starting here (truncated file, or not C?)", _loc(first)
             )

@@ -35,7 +35,7 @@ _IDENT_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 _STRUCTURE_RE = re.compile(r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<p>[{};])""")
 _DEFINE_HEAD_RE = re.compile(r"[ \t]*([A-Za-z_$][A-Za-z0-9_$]*)(\()?")
 # A stretch of skimmed text: its first word (or character) stands for it.
-_WORD_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*|[^\s{};\"']")
+_WORD_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\()?|[^\s{};\"']")
 # Characters that cannot appear in C outside literals and comments (a quote
 # here is one without its closing quote on the same line).
 _STRAY_RE = re.compile(r"[@`\\\"']")

@@ -214,9 +214,11 @@ def test_function_definitions_and_trailing_macro_calls_are_complete(tmp_path: Pa
     header.write_text(
         "#define DECLARE_THING(x)\n"
         "static int f(int a) { return a; }\n"
+        "UNKNOWN_SDK_MACRO(not, defined, here)\n"
         "enum { AFTER = 1 };\n"
         "static int g(void) { return 0; }\n"
-        "DECLARE_THING(thing)\n",
+        "DECLARE_THING(thing)\n"
+        "ANOTHER_UNKNOWN_MACRO(x)\n",
         encoding="utf-8",
     )
     result = extract(header, name="t.h", shims=False)
