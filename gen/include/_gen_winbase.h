@@ -60,6 +60,21 @@
 #endif
 #include "winapifamily.h"
 
+/* The architecture macros windows.h derives from the compiler's. */
+#if defined(__x86_64__) && !defined(_AMD64_)
+#define _AMD64_
+#endif
+#if defined(__x86_64__) && !defined(_M_AMD64)
+#define _M_AMD64 100
+#define _M_X64 100
+#endif
+#if defined(__i386__) && !defined(_X86_)
+#define _X86_
+#endif
+#if defined(__i386__) && !defined(_M_IX86)
+#define _M_IX86 300
+#endif
+
 /* rpcndr.h's version check in MIDL output */
 #ifndef __RPCNDR_H_VERSION__
 #define __RPCNDR_H_VERSION__ 500
