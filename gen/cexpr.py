@@ -109,6 +109,7 @@ def too_deep(tokens: Sequence[_T], limit: int = MAX_BRACKET_DEPTH) -> _T | None:
             depth -= 1
     return None
 
+
 # Specifier words to canonical integer type names (C11 6.7.2p2 and MS forms).
 _SIGNED_WORDS = {"signed", "__signed__", "__signed"}
 _INT_WORDS = {"int"}
@@ -335,20 +336,18 @@ class Evaluator:
         if not chars:
             raise EvalError("empty character constant", node)
         types = self.types
-        if prefix == "L":
-            # wchar_t: unsigned short on Windows targets, int elsewhere.
-            t = (
-                types.by_name["unsigned short"]
-                if types.model.long_bits == 32 and types.model.pointer_bits == 64
-                else types.int
-            )
-            return types.int.wrap(t.wrap(chars[-1])), types.int
-        if prefix == "u":
-            return types.int.wrap(chars[-1] & 0xFFFF), types.int
-        if prefix == "U":
-            return chars[-1] & 0xFFFFFFFF, types.uint
-        if prefix == "u8":
-            return chars[-1] & 0xFF, types.int
+        # A prefixed constant has the type of its character type (C11
+        # 6.4.4.4p9), which sizeof sees: wchar_t is unsigned short on the
+        # Windows targets (long is 32 bits on both), int elsewhere; char16_t
+        # is unsigned short, char32_t unsigned int, C23's char8_t unsigned char.
+        prefixed = {
+            "L": types.by_name["unsigned short"] if types.model.long_bits == 32 else types.int,
+            "u": types.by_name["unsigned short"],
+            "U": types.uint,
+            "u8": types.by_name["unsigned char"],
+        }.get(prefix)
+        if prefixed is not None:
+            return prefixed.wrap(chars[-1]), prefixed
         if len(chars) == 1:
             return types.char.wrap(chars[0]), types.int
         # Multi-character constant: gcc/clang pack bytes big-endian into int.

@@ -3,18 +3,88 @@
 Each function is a pure, deterministic mapping; the view model applies them
 so templates never escape anything themselves. They are also registered as
 Jinja filters for user templates.
+
+The name mapping (C name -> Python / TypeScript name), in order:
+
+1. Characters a language does not allow in names become ``_`` (C allows
+   ``$``: TypeScript keeps it, Python does not); a name that would start
+   with a digit gets a leading ``_``.
+2. Python, module level (:func:`py_name`: enum classes, constants of
+   anonymous enums): keywords (``None``, ``class``; soft keywords such as
+   ``match``, ``type`` and ``_`` are valid names and stay) and the names the
+   generated module binds itself (``enum``, ``Final``) get a trailing ``_``;
+   ``__dunder__`` names (``__name__``, ``__all__``, ``__debug__``) get an
+   ``m`` prefix.
+3. Python, enum members (:func:`py_member_name`): keywords get a trailing
+   ``_``; ``_sunder_`` names (reserved by :mod:`enum`: ``_missing_``,
+   ``_ignore_``, ``_order_``, any ``_x_``) and every name starting with
+   ``__`` (dunders are not members, ``__private`` names are mangled and are
+   not members either) get an ``m`` prefix; names that clash with what
+   every member already has get a trailing ``_``: ``mro`` (rejected by
+   :mod:`enum`), ``name`` and ``value`` (mypy rejects ``name = 1`` and
+   mistypes ``.value`` of every member once a member is called ``value``),
+   and int's public attributes (``real``, ``imag``, ``numerator``,
+   ``denominator``, ``bit_length``, ``bit_count``, ``to_bytes``,
+   ``from_bytes``, ``conjugate``, ``as_integer_ratio``, ``is_integer``:
+   ``E.A.real`` would be the member ``real``, and mypy rejects most).
+4. TypeScript bindings (:func:`ts_name`: ``export const``, ``type``,
+   ``enum``): reserved words of strict-mode modules, ``arguments``,
+   ``eval``, and names a type alias or enum cannot have (``any``,
+   ``number``, ``undefined``, ``as``, ...) get a trailing ``_``.
+5. TypeScript keys (:func:`ts_key`: const-object properties, enum members)
+   stay as written (reserved words are fine there) except ``__proto__``,
+   which in an object literal sets the prototype instead of adding a
+   property (and in an enum does the same through assignment): it becomes
+   ``__proto___``.
+6. Names must stay distinct where they share a scope (members of one enum;
+   everything a module exports: classes or const objects of named enums
+   and the constants of anonymous ones). :func:`unique_names` decides: a
+   name the mapping left unchanged keeps it; a changed name that is already
+   taken gets ``_2``, ``_3``, ... (just ``2``, ``3``, ... after a name that
+   ends in ``_``), the first that is free, in declaration order. So C
+   ``None`` and ``None_`` in one enum become ``None_2`` and ``None_``, and
+   C ``$`` and ``_`` become ``_2`` and ``_`` (never ``__2``, which Python
+   would mangle). The JSON always has the C names.
+
+Text that ends up in comments, docstrings or string literals is escaped by
+:func:`py_docstring`, :func:`py_string`, :func:`comment_text` and
+:func:`line_comment`; lone surrogates (from undecodable file names) become
+U+FFFD in all of them, so every output encodes as UTF-8.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import keyword
 import re
+from collections.abc import Sequence
+from typing import Any
 
 # -- Python ---------------------------------------------------------------------
 
-#: Names the enum machinery reserves or that break a class body.
-_PY_ENUM_RESERVED = frozenset({"mro", "name", "value"})
+#: Member names that clash with what every enum member has (see rule 3).
+_PY_ENUM_RESERVED = frozenset(
+    {
+        "mro",
+        "name",
+        "value",
+        "real",
+        "imag",
+        "numerator",
+        "denominator",
+        "bit_length",
+        "bit_count",
+        "to_bytes",
+        "from_bytes",
+        "conjugate",
+        "as_integer_ratio",
+        "is_integer",
+    }
+)
+#: Names the generated Python module binds itself (``import enum``, ``Final``).
+_PY_MODULE_RESERVED = frozenset({"enum", "Final"})
 _IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
@@ -26,57 +96,191 @@ def _identifier(name: str) -> str:
     return out
 
 
-def py_name(name: str) -> str:
-    """A C name as a Python module-level or class name.
-
-    Keywords (``None``, ``class``, ...) get a trailing underscore; soft
-    keywords (``match``, ``type``, ``_``) are valid names and stay.
-    """
+def _py_identifier(name: str) -> str:
     out = _identifier(name)
     if keyword.iskeyword(out):
         out += "_"
     return out
 
 
-def py_member_name(name: str) -> str:
-    """A C enumerator name as an enum member name.
+def _is_dunder(name: str) -> bool:
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
 
-    On top of :func:`py_name`: ``_sunder_`` and ``__dunder__`` names are
-    reserved by :mod:`enum`, and ``__private`` names would be mangled, so
-    they get a ``m`` prefix; ``mro``, ``name`` and ``value`` get a trailing
-    underscore.
-    """
-    out = py_name(name)
+
+def py_name(name: str) -> str:
+    """A C name as a Python module-level or class name (rules 1 and 2)."""
+    out = _py_identifier(name)
+    if _is_dunder(out):
+        out = "m" + out
+    if out in _PY_MODULE_RESERVED:
+        out += "_"
+    return out
+
+
+def py_member_name(name: str) -> str:
+    """A C enumerator name as an enum member name (rules 1 and 3)."""
+    out = _py_identifier(name)
     sunder = len(out) > 2 and out[0] == "_" and out[-1] == "_"
-    if sunder or (out.startswith("__")):
+    if sunder or out.startswith("__"):
         out = "m" + out
     if out in _PY_ENUM_RESERVED:
         out += "_"
     return out
 
 
+def unique_names(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """Distinct names for ``(original, escaped)`` pairs in one scope (rule 6).
+
+    Unchanged names are placed first (the first of equal ones wins); then
+    each changed or repeated name takes the first free ``<name>_<k>``
+    (``<name><k>`` if the name ends in ``_``), ``k`` = 2, 3, ... A name
+    ending in a digit is never a keyword, a ``_sunder_`` or ``__dunder__``
+    name, nor reserved, and no suffix creates a leading ``__``: the result
+    is valid wherever the escaped names were.
+    """
+    used: set[str] = set()
+    out: list[str | None] = [None] * len(pairs)
+    for i, (original, escaped) in enumerate(pairs):
+        if escaped == original and escaped not in used:
+            used.add(escaped)
+            out[i] = escaped
+    for i, (_, escaped) in enumerate(pairs):
+        if out[i] is None:
+            name, k = escaped, 2
+            stem = escaped if escaped.endswith("_") else escaped + "_"
+            while name in used:
+                name, k = f"{stem}{k}", k + 1
+            used.add(name)
+            out[i] = name
+    return [n for n in out if n is not None]
+
+
+def unique_members(members: Sequence[Any]) -> tuple[Any, ...]:
+    """Member views of one enum with distinct ``py_name`` and ``ts_key``."""
+    py = unique_names([(m.c_name, m.py_name) for m in members])
+    ts = unique_names([(m.c_name, m.ts_key) for m in members])
+    return tuple(
+        m if (m.py_name, m.ts_key) == (p, t) else dataclasses.replace(m, py_name=p, ts_key=t)
+        for m, p, t in zip(members, py, ts, strict=True)
+    )
+
+
+def unique_exports(views: Sequence[Any]) -> list[Any]:
+    """Enum views with distinct module-level names in each language.
+
+    A named enum exports its class (``py_name``) and const/type/enum
+    (``ts_name``); an anonymous enum exports each member as a constant
+    (the member's ``py_name``, also escaped as a module-level name, and its
+    ``ts_name``). All of them share one namespace per language.
+    """
+    slots: list[tuple[int, int | None]] = []
+    py_pairs: list[tuple[str, str]] = []
+    ts_pairs: list[tuple[str, str]] = []
+    for i, v in enumerate(views):
+        if v.c_name:
+            slots.append((i, None))
+            py_pairs.append((v.c_name, v.py_name))
+            ts_pairs.append((v.c_name, v.ts_name))
+            continue
+        for j, m in enumerate(v.members):
+            slots.append((i, j))
+            py_pairs.append((m.c_name, py_name(m.py_name)))
+            ts_pairs.append((m.c_name, m.ts_name))
+    py = unique_names(py_pairs)
+    ts = unique_names(ts_pairs)
+    out = list(views)
+    members: dict[int, list[Any]] = {}
+    for (i, slot), p, t in zip(slots, py, ts, strict=True):
+        if slot is None:
+            if (out[i].py_name, out[i].ts_name) != (p, t):
+                out[i] = dataclasses.replace(out[i], py_name=p, ts_name=t)
+            continue
+        row = members.setdefault(i, list(out[i].members))
+        if (row[slot].py_name, row[slot].ts_name) != (p, t):
+            row[slot] = dataclasses.replace(row[slot], py_name=p, ts_name=t)
+    for i, row in members.items():
+        out[i] = dataclasses.replace(out[i], members=tuple(row))
+    return out
+
+
 def py_all_order(names: list[str]) -> list[str]:
-    """``__all__`` in the isort-style order ruff's RUF022 expects:
-    SCREAMING_CASE, then CamelCase, then the rest, each in natural order."""
+    """``__all__`` in the order ruff's RUF022 ("isort-style") expects.
 
-    def key(name: str) -> tuple[int, list[str | int]]:
-        category = 0 if name == name.upper() else 1 if name[:1].isupper() else 2
-        parts: list[str | int] = [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
-        return category, parts
+    Categories first: SCREAMING_CASE (more than one character, every cased
+    character upper case), then names starting with an upper-case letter,
+    then the rest (``_``, ``_x``, ``lower``); within one, the natural order
+    of the ``natord`` crate ruff uses (:func:`natural_compare`).
+    """
 
-    return sorted(names, key=key)
+    def category(name: str) -> int:
+        if len(name) > 1 and name.isupper():
+            return 0
+        return 1 if name[:1].isupper() else 2
+
+    def compare(a: str, b: str) -> int:
+        return (category(a) - category(b)) or natural_compare(a, b)
+
+    return sorted(names, key=functools.cmp_to_key(compare))
+
+
+def natural_compare(a: str, b: str) -> int:
+    """-1, 0 or 1: Martin Pool's natural order as the ``natord`` crate does it.
+
+    Runs of digits compare as numbers (``a2`` < ``a10``), except that a run
+    starting with ``0`` compares digit by digit, left-aligned (``a015`` <
+    ``a12``); whitespace is skipped; other characters compare by code point.
+    """
+    i = j = 0
+    while True:
+        while i < len(a) and a[i].isspace():
+            i += 1
+        while j < len(b) and b[j].isspace():
+            j += 1
+        if i == len(a) or j == len(b):
+            return (i < len(a)) - (j < len(b))
+        x, y = a[i], b[j]
+        if x in _DIGITS and y in _DIGITS:
+            run_a = len(a[i:]) - len(a[i:].lstrip(_DIGITS))
+            run_b = len(b[j:]) - len(b[j:].lstrip(_DIGITS))
+            da, db = a[i : i + run_a], b[j : j + run_b]
+            if x == "0" or y == "0":
+                common = min(run_a, run_b)
+                if da[:common] != db[:common]:
+                    return -1 if da[:common] < db[:common] else 1
+                if run_a != run_b:
+                    return -1 if run_a < run_b else 1
+            elif run_a != run_b:
+                return -1 if run_a < run_b else 1
+            elif da != db:
+                return -1 if da < db else 1
+            i, j = i + run_a, j + run_b
+            continue
+        if x != y:
+            return -1 if x < y else 1
+        i, j = i + 1, j + 1
+
+
+_DIGITS = "0123456789"
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name) as U+FFFD."""
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def py_docstring(text: str) -> str:
     """Text for a triple-double-quoted docstring body (no quotes added)."""
-    out = text.replace("\\", "\\\\").replace('"', '\\"')
+    out = _encodable(text).replace("\\", "\\\\").replace('"', '\\"')
     out = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", out)
     return out
 
 
 def py_string(text: str) -> str:
     """A Python string literal (double-quoted) for ``text``."""
-    return json.dumps(text, ensure_ascii=False)
+    return json.dumps(_encodable(text), ensure_ascii=False)
 
 
 # -- TypeScript -------------------------------------------------------------------
@@ -137,6 +341,7 @@ _TS_RESERVED = frozenset(
         "type",
         "of",
         "undefined",
+        "as",
         "never",
         "unknown",
         "object",
@@ -159,7 +364,10 @@ def ts_name(name: str) -> str:
 
 
 def ts_key(name: str) -> str:
-    """A property or enum member name; reserved words are fine there."""
+    """A property or enum member name; reserved words are fine there, but
+    ``__proto__`` would set the prototype instead (rule 5)."""
+    if name == "__proto__":
+        return "__proto___"
     if re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", name):
         return name
     return json.dumps(name)
@@ -174,14 +382,14 @@ def ts_value(value: int) -> str:
 
 def comment_text(text: str) -> str:
     """Text safe inside a ``/* */`` or JSDoc comment, on one line per line."""
-    out = text.replace("*/", "*\\/")
+    out = _encodable(text).replace("*/", "*\\/")
     out = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", out)
     return out
 
 
 def line_comment(text: str) -> str:
     """Text safe after ``#`` or ``//``: one line, no control characters."""
-    return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", text).split())
+    return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", _encodable(text)).split())
 
 
 # -- values ------------------------------------------------------------------------
@@ -201,7 +409,7 @@ def unsigned32(value: int) -> str:
 
 
 def json_value(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _encodable(json.dumps(value, ensure_ascii=False))
 
 
 FILTERS = {

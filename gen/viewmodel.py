@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gen import filters, naming
+from gen.diagnostics import GenError
 from gen.flags import classify
 from gen.model import Enum, Member, Module
 
@@ -25,6 +26,8 @@ class MemberView:
     c_name: str
     py_name: str
     ts_key: str
+    #: The TypeScript binding of a constant of an anonymous enum (``export const``).
+    ts_name: str
     #: The value as a Python int, and formatted for each language.
     value: int
     py_value: str
@@ -122,6 +125,7 @@ def _member_view(m: Member, flags: bool, hresult: bool) -> MemberView:
         c_name=m.name,
         py_name=filters.py_member_name(m.name),
         ts_key=filters.ts_key(m.name),
+        ts_name=filters.ts_name(m.name),
         value=m.value,
         py_value=py_value,
         ts_value=filters.ts_value(m.value),
@@ -139,6 +143,9 @@ def enum_view(enum: Enum, flags_override: bool | None = None) -> EnumView:
     decision = classify(enum)
     flags = decision.flags if flags_override is None else flags_override
     reason = decision.reason if flags_override is None else "set in the configuration"
+    negative = next((m for m in enum.members if m.value < 0), None)
+    if flags and negative is not None:  # enum.IntFlag cannot hold a negative member
+        raise GenError(f"{enum.name} cannot be flags: {negative.name} = {negative.value} is negative", enum.location)
     hresult = _is_hresult(enum)
     name = enum.name
     summary = _summary(enum)
@@ -160,7 +167,7 @@ def enum_view(enum: Enum, flags_override: bool | None = None) -> EnumView:
         file=enum.location.file,
         line=enum.location.line,
         column=enum.location.column,
-        members=tuple(_member_view(m, flags, hresult) for m in enum.members),
+        members=filters.unique_members([_member_view(m, flags, hresult) for m in enum.members]),
         doc=enum.doc,
         py_doc_lines=tuple(filters.py_docstring(" ".join(line.split())) for line in doc_lines),
         ts_doc_lines=tuple(filters.comment_text(" ".join(line.split())) for line in doc_lines),
@@ -186,8 +193,10 @@ def module_view(
         view = enum_view(enum, override)
         if strip_prefix:
             view = naming.strip_member_prefix(view)
-        (named if view.c_name else anonymous).append(view)
         every.append(view)
+    every = filters.unique_exports(every)  # distinct names across the module
+    named = [v for v in every if v.c_name]
+    anonymous = [v for v in every if not v.c_name]
     exported: list[str] = [e.py_name for e in named]
     exported += [m.py_name for e in anonymous for m in e.members]
     return ModuleView(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import keyword
 import os
 import re
 import tempfile
@@ -26,7 +27,7 @@ class PlannedOutput:
 
     def current(self) -> str | None:
         try:
-            return self.path.read_bytes().decode("utf-8")
+            return self.path.read_bytes().decode("utf-8", "surrogateescape")
         except (OSError, UnicodeDecodeError):
             return None
 
@@ -80,7 +81,9 @@ def write_if_changed(output: PlannedOutput) -> bool:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(output.text.encode("utf-8"))
+                # surrogateescape: a file name that is not UTF-8 (in a depfile)
+                # is written back as the bytes it was read from.
+                f.write(output.text.encode("utf-8", "surrogateescape"))
                 f.flush()
                 os.fsync(f.fileno())
             os.chmod(tmp, mode)
@@ -101,4 +104,6 @@ def output_stem(header: str) -> str:
     stem = re.sub(r"[^a-z0-9_]", "_", stem)
     if not stem or stem[0].isdigit():
         stem = "_" + stem
+    if keyword.iskeyword(stem):  # class.h: ``import class`` would not parse
+        stem += "_"
     return stem
