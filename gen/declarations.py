@@ -17,7 +17,7 @@ from pycparser.c_parser import Coord, CParser
 
 from gen.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.diagnostics import GenError, Location
-from gen.lexer import IDENT, OTHER, PUNCT, STRING, TEXT, TYPE_WORDS, Token
+from gen.lexer import IDENT, OTHER, PUNCT, TEXT, TYPE_WORDS, Token
 from gen.macros import ScanPolicy
 
 #: Words that may appear in declaration specifiers and never name a type.
@@ -665,7 +665,6 @@ def _is_typedef_name_position(rest: list[Token], i: int) -> bool:
 
 
 __all__ = [
-    "STRING",
     "Declaration",
     "DeclarationScanner",
     "EnumDecl",

@@ -32,13 +32,6 @@ class SymbolTable:
     enum_tags: dict[str, IntType] = field(default_factory=dict)
 
 
-@dataclass
-class _Pending:
-    """A main-file enum waiting for typedefs declared after its body."""
-
-    enum: Enum
-
-
 class ModelBuilder:
     def __init__(self, types: IntTypes, reporter: Reporter) -> None:
         self.types = types

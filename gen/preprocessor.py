@@ -20,7 +20,7 @@ from gen.cexpr import EvalError, Evaluator
 from gen.diagnostics import GenError, Location, Reporter
 from gen.ifexpr import IfSyntaxError, parse_if_expression
 from gen.inttypes import IntTypes
-from gen.lexer import IDENT, NUMBER, PUNCT, STRING, TEXT, Token, spell, tokenize
+from gen.lexer import IDENT, PUNCT, STRING, TEXT, Token, spell, tokenize
 from gen.macros import STRUCTURAL, Expander, Macro, ScanPolicy, number_token, string_token
 from gen.source import SourceFile, read_source
 
@@ -233,7 +233,7 @@ class Preprocessor:
         """The fully expanded tokens of ``main`` (after the forced includes)."""
         self.main_file = main_name
         return Expander(
-            self.macros, self._raw_tokens(main, main_name), self._text_operators(), self.policy, self._dangerous
+            self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous
         )
 
     def _raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
@@ -757,9 +757,6 @@ class Preprocessor:
             "__is_identifier": _has(lambda n: True),
         }
 
-    def _text_operators(self) -> dict[str, Callable[[Expander, Token], Token]]:
-        return {}
-
     def _op_defined(self, ex: Expander, tok: Token) -> Token:
         nxt = ex.next_raw()
         paren = nxt is not None and nxt.text == "("
@@ -906,4 +903,4 @@ def _display_name(path: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["NUMBER", "Preprocessor", "PreprocessorOptions"]
+__all__ = ["Preprocessor", "PreprocessorOptions"]
