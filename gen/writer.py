@@ -26,6 +26,8 @@ class PlannedOutput:
     text: str
 
     def current(self) -> str | None:
+        if not self.path.is_file():  # missing, or a FIFO that would block the read
+            return None
         try:
             return self.path.read_bytes().decode("utf-8", "surrogateescape")
         except (OSError, UnicodeDecodeError):

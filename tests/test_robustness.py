@@ -421,6 +421,16 @@ def test_output_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
     assert "class E(enum.IntEnum)" in (tmp_path / "out" / "h.py").read_text()
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_output_path_that_is_a_fifo_does_not_hang(tmp_path: Path) -> None:
+    (tmp_path / "h.h").write_text("enum E { A = 1 };\n")
+    (tmp_path / "out").mkdir()
+    os.mkfifo(tmp_path / "out" / "h.py")
+    run = gen(["-o", "out", "h.h"], tmp_path, timeout=30)
+    assert run.code == 0, run.stderr
+    assert (tmp_path / "out" / "h.py").is_file()
+
+
 # -- a run killed at any point --------------------------------------------------------------------
 
 #: A leftover of a killed run: the temporary file of one output (see CONTRIBUTING.md).
