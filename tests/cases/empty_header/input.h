@@ -1,0 +1,1 @@
+/* A header with no enums and no integer macros. */

@@ -1,0 +1,13 @@
+#include <winerror.h>
+
+/* Documented members and HRESULT values in the TypeScript enum form. */
+typedef enum tagSMTPCOMMAND {
+    SMTP_NONE = 0, SMTP_BANNER, SMTP_CONNECTED, SMTP_SEND_MESSAGE, SMTP_AUTH, SMTP_EHLO,
+    SMTP_HELO, SMTP_MAIL, SMTP_RCPT, SMTP_RSET, SMTP_QUIT, SMTP_DATA, SMTP_DOT,
+    SMTP_SEND_STREAM, SMTP_CUSTOM
+} SMTPCOMMAND;
+
+typedef enum tagCODES {
+    CODE_FAIL = E_FAIL,
+    CODE_NOTIMPL = E_NOTIMPL
+} CODES;
