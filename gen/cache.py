@@ -26,33 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from gen import __version__
+from gen.quick import PACKAGE_DIR, cache_folder, dir_state, file_hash, own_files
 
 RECORD_VERSION = 1
-_PACKAGE = Path(__file__).resolve().parent
 
 
 def cache_dir() -> Path:
-    explicit = os.environ.get("GEN_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gen"
-
-
-def file_hash(path: str | Path) -> str | None:
-    try:
-        with open(path, "rb") as f:
-            return hashlib.blake2b(f.read(), digest_size=20).hexdigest()
-    except OSError:
-        return None
-
-
-def dir_state(path: str | Path) -> int | None:
-    """A folder's modification time (changes when an entry is added), or None."""
-    try:
-        return os.stat(path).st_mtime_ns
-    except OSError:
-        return None
+    return Path(cache_folder())
 
 
 _SELF_HASH: str | None = None
@@ -63,15 +43,10 @@ def _self_hash() -> str:
     global _SELF_HASH
     if _SELF_HASH is None:
         h = hashlib.blake2b(__version__.encode(), digest_size=20)
-        roots = [_PACKAGE]
-        templates = _PACKAGE.parent / "templates"
-        if not (_PACKAGE / "templates").is_dir() and templates.is_dir():
-            roots.append(templates)
-        for root in roots:
-            for path in sorted(root.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    h.update(path.relative_to(root).as_posix().encode())
-                    h.update(path.read_bytes())
+        for path in own_files():
+            h.update(os.path.relpath(path, PACKAGE_DIR).encode())
+            with open(path, "rb") as f:
+                h.update(f.read())
         _SELF_HASH = h.hexdigest()
     return _SELF_HASH
 

@@ -21,8 +21,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from gen import __version__, cache
-from gen.config import HeaderSettings, load_settings
+from gen import __version__, cache, quick
+from gen.config import HeaderSettings, load_settings, pyproject_candidates
 from gen.depfile import depfile_path, depfile_text, write_depfile
 from gen.diagnostics import Diagnostic, GenError, Level
 from gen.targets import DEFAULT_TARGET, TARGETS
@@ -155,11 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``gen: internal error: ...``, and exit code 2. ``GEN_DEBUG=1`` in the
     environment lets the traceback through, for debugging.
     """
+    raw = list(sys.argv[1:] if argv is None else argv)
+    # Everything printed is kept, so that a run which changed nothing can
+    # leave a stamp for gen.quick to replay.
+    real = sys.stdout, sys.stderr
+    printed = sys.stdout, sys.stderr = quick.Recorder(real[0]), quick.Recorder(real[1])
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(raw)
         if args.diff:
             args.check = True
-        return _run(args)
+        return _run(args, raw, printed)
     except KeyboardInterrupt:
         print("gen: interrupted", file=sys.stderr)
         return EXIT_ERROR
@@ -179,13 +184,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    finally:
+        sys.stdout, sys.stderr = real
 
 
 def _print(diag: Diagnostic | str) -> None:
     print(diag, file=sys.stderr)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, raw: list[str], printed: tuple[quick.Recorder, quick.Recorder]) -> int:
+    started = time.time_ns()
     try:
         settings = load_settings(args)
     except GenError as exc:
@@ -196,10 +204,24 @@ def _run(args: argparse.Namespace) -> int:
     origin = Path.cwd()
     root = settings[0].root if settings else None
     with contextlib.chdir(root) if root is not None else contextlib.nullcontext():
-        return _execute(args, settings, origin)
+        code, stamp = _execute(args, settings, origin, started)
+        if stamp is not None:
+            files, dirs = stamp
+            # Which pyproject.toml applies depends on the files on the way up.
+            searched = [] if args.config else [str(p) for p in pyproject_candidates(origin)]
+            files += [p for p in searched if os.path.lexists(p)]
+            absent = [p for p in searched if not os.path.lexists(p)]
+            text = (printed[0].text(), printed[1].text())
+            quick.store(raw, [*files, *quick.own_files()], absent, dirs, text, code, not_after=started)
+        return code
 
 
-def _execute(args: argparse.Namespace, settings: list[HeaderSettings], origin: Path) -> int:
+def _execute(
+    args: argparse.Namespace, settings: list[HeaderSettings], origin: Path, started: int
+) -> tuple[int, tuple[list[str], list[str]] | None]:
+    """Run (or serve from the run cache) and write. Returns the exit code
+    and, when the run changed nothing and may be replayed by gen.quick, the
+    files and folders its result depends on."""
     project = settings[0].root if settings else None
 
     def shown(path: str | Path) -> str:
@@ -213,11 +235,13 @@ def _execute(args: argparse.Namespace, settings: list[HeaderSettings], origin: P
         for line in record.diagnostics:
             _print(line)
         outputs = [PlannedOutput(Path(p), text) for p, text in record.outputs]
-        return _finish(args, settings, outputs, record.deps, shown, drifted=False)
+        code, changed = _finish(args, settings, outputs, record.deps, shown, drifted=False)
+        if code != EXIT_OK or changed:
+            return code, None
+        return code, ([*record.inputs, *_written(args, settings, outputs)], list(record.dirs))
 
     from gen.pipeline import RunResult, plan, print_drift
 
-    started = time.time_ns()
     try:
         run = RunResult()
         plan(settings, run, jobs=args.jobs if args.jobs else (os.cpu_count() or 1))
@@ -226,7 +250,7 @@ def _execute(args: argparse.Namespace, settings: list[HeaderSettings], origin: P
             for d in run.diagnostics:
                 _print(d)
         _print(exc.diagnostic)
-        return EXIT_ERROR
+        return EXIT_ERROR, None
     printed = [d for d in run.diagnostics if d.level is not Level.NOTE or not args.quiet]
     for d in printed:
         _print(d)
@@ -235,21 +259,31 @@ def _execute(args: argparse.Namespace, settings: list[HeaderSettings], origin: P
             print(line)
     if any(d.level is Level.ERROR for d in run.diagnostics):
         print(f"gen: {sum(d.level is Level.ERROR for d in run.diagnostics)} error(s); nothing written", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_ERROR, None
     drifted = print_drift(run, args.docs_report) if args.docs_report else False
-    code = _finish(args, settings, run.outputs, run.deps, shown, drifted)
-    if use_cache and code != EXIT_ERROR:
-        new = cache.make_record(
-            run.deps,
-            run.dirs_probed,
-            [(str(o.path), o.text) for o in run.outputs],
-            [str(d) for d in printed],
-            run.deps,
-            not_after=started,
-        )
-        if new is not None:
-            cache.store(key, new)
-    return code
+    code, changed = _finish(args, settings, run.outputs, run.deps, shown, drifted)
+    if not use_cache or code == EXIT_ERROR:
+        return code, None
+    new = cache.make_record(
+        run.deps,
+        run.dirs_probed,
+        [(str(o.path), o.text) for o in run.outputs],
+        [str(d) for d in printed],
+        run.deps,
+        not_after=started,
+    )
+    if new is None:
+        return code, None
+    cache.store(key, new)
+    if code != EXIT_OK or changed:
+        return code, None
+    return code, ([*run.deps, *_written(args, settings, run.outputs)], list(run.dirs_probed))
+
+
+def _written(args: argparse.Namespace, settings: list[HeaderSettings], outputs: Sequence[PlannedOutput]) -> list[str]:
+    """The files a run writes (or, with --check, compares): its outputs and depfile."""
+    depfile = settings[0].depfile if settings and not args.check else None
+    return [str(o.path) for o in outputs] + ([str(depfile)] if depfile else [])
 
 
 def _finish(
@@ -259,8 +293,9 @@ def _finish(
     deps: Sequence[str],
     shown: Callable[[str | Path], str],
     drifted: bool,
-) -> int:
-    """Check or write the outputs (and the depfile); the exit code."""
+) -> tuple[int, bool]:
+    """Check or write the outputs (and the depfile); the exit code, and
+    whether any file was written."""
     if args.check:
         stale = [o for o in outputs if o.is_stale()]
         for o in stale:
@@ -269,21 +304,23 @@ def _finish(
                 sys.stdout.write(o.diff(shown(o.path)))
         if stale:
             print(f"gen --check: {len(stale)} of {len(outputs)} output(s) are stale")
-            return EXIT_STALE
+            return EXIT_STALE, False
         if not args.quiet:
             print(f"gen --check: all {len(outputs)} output(s) are current")
-        return EXIT_STALE if args.strict and drifted else EXIT_OK
+        return (EXIT_STALE if args.strict and drifted else EXIT_OK), False
+    changed = False
     try:
         for o in outputs:
             written = write_if_changed(o)
+            changed |= written
             if not args.quiet:
                 print(f"{'wrote' if written else 'unchanged'} {shown(o.path)}")
         depfile = settings[0].depfile if settings else None
         if depfile:
             # Named as make or ninja, started in the same folder as gen, name them.
             targets = [args.depfile_target] if args.depfile_target else [shown(o.path) for o in outputs]
-            write_depfile(Path(depfile), targets, [shown(d) for d in deps])
+            changed |= write_depfile(Path(depfile), targets, [shown(d) for d in deps])
     except GenError as exc:
         _print(exc.diagnostic)
-        return EXIT_ERROR
-    return EXIT_STALE if args.strict and drifted else EXIT_OK
+        return EXIT_ERROR, changed
+    return (EXIT_STALE if args.strict and drifted else EXIT_OK), changed

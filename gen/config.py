@@ -116,12 +116,16 @@ class HeaderSettings:
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml, from ``start`` upward, with a
     ``[tool.gen]`` table; None if there is none."""
-    start = start.resolve()
-    for folder in [start, *start.parents]:
-        candidate = folder / "pyproject.toml"
+    for candidate in pyproject_candidates(start):
         if candidate.is_file() and _has_gen_table(candidate):
             return candidate
     return None
+
+
+def pyproject_candidates(start: Path) -> list[Path]:
+    """Where :func:`find_pyproject` looks, nearest first."""
+    start = start.resolve()
+    return [folder / "pyproject.toml" for folder in [start, *start.parents]]
 
 
 def _has_gen_table(path: Path) -> bool:

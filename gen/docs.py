@@ -828,6 +828,21 @@ def load_docs(dirs: Iterable[str | Path]) -> list[DocPage]:
     return [parse_page(p) for p in sorted(files, key=lambda p: p.as_posix())]
 
 
+def doc_folders(dirs: Iterable[str | Path]) -> list[Path]:
+    """Every folder :func:`load_docs` lists when reading ``dirs``."""
+    found: list[Path] = []
+    for entry in dirs:
+        root = Path(entry)
+        if root.is_dir():
+            found.append(root)
+            found += sorted(
+                p
+                for p in root.rglob("*")
+                if p.is_dir() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            )
+    return found
+
+
 def _pages_under(root: Path) -> Iterable[Path]:
     for path in root.rglob("*"):
         hidden = any(part.startswith(".") for part in path.relative_to(root).parts)

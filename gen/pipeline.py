@@ -90,6 +90,8 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
             module = _apply_docs(module, s.docs, run)
         stem = output_stem(s.header)
         env = make_environment(s.template_dirs)
+        # A template added to a user folder may override a built-in one.
+        run.dirs_probed.extend(str(d) for d in s.template_dirs)
         flags = {**{g.name: g.flags for g in s.groups if g.flags is not None}, **s.flags}
         _check_flag_overrides(s, result.module, run)
         view = module_view(
@@ -171,9 +173,11 @@ def _explain(s: HeaderSettings, module: Module, view: ModuleView, overrides: Map
 
 def _apply_docs(module: Module, folders: Sequence[str], run: RunResult) -> Module:
     """Attach descriptions from documentation pages to the module's C enums."""
-    from gen.docs import apply_docs, load_docs, match_pages
+    from gen.docs import apply_docs, doc_folders, load_docs, match_pages
     from gen.docs_report import drift_report
 
+    # A page added anywhere under a docs folder may change the outputs.
+    run.dirs_probed.extend(str(d) for d in doc_folders(folders))
     for page in load_docs(folders):
         run.pages.setdefault(page.path, page)
     pages = [run.pages[p] for p in sorted(run.pages)]

@@ -232,9 +232,7 @@ class Preprocessor:
     def tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         """The fully expanded tokens of ``main`` (after the forced includes)."""
         self.main_file = main_name
-        return Expander(
-            self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous
-        )
+        return Expander(self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous)
 
     def _raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         # The header keeps the user's name even when a forced include reaches

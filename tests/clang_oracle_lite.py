@@ -39,5 +39,7 @@ def clang_enum_values(header: Path, include_dirs: Sequence[str] = ()) -> dict[st
     return {
         c.spelling: c.enum_value
         for c in tu.cursor.walk_preorder()
-        if c.kind == ci.CursorKind.ENUM_CONSTANT_DECL and c.location.file and Path(c.location.file.name).resolve() == real
+        if c.kind == ci.CursorKind.ENUM_CONSTANT_DECL
+        and c.location.file
+        and Path(c.location.file.name).resolve() == real
     }

@@ -9,7 +9,9 @@ from conftest import REPO
 
 
 def test_ruff_passes_on_package_and_tests() -> None:
-    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "gen", "tests"], cwd=REPO, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "gen", "tests"], cwd=REPO, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

@@ -1,0 +1,201 @@
+"""The quick path: an unchanged rerun answered before anything heavy loads.
+
+A run that found every output already current leaves a *stamp*: what it
+printed, its exit code, and everything its result depended on (each file
+read, each output and depfile, gen's own files, the pyproject.toml files
+that were or were not there on the way up, the folders where something was
+looked for in vain). A later run with the same arguments, working folder and
+interpreter replays the stamp when every one of those is as it was, and
+otherwise falls through to the CLI and the run cache (:mod:`gen.cache`).
+A hit imports only ``os``, ``sys``, ``marshal`` and ``zlib``, so a rerun in
+a build costs little more than starting the interpreter.
+
+A file counts as unchanged when its size, inode, mtime and ctime match the
+stamp and that ctime is older than the stamp by more than :data:`RACY_NS`.
+Otherwise its content hash decides, so a file rewritten within the
+timestamp granularity of its recording is never taken on its times alone
+(git's "racily clean" rule).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+STAMP_VERSION = 1
+RACY_NS = 2_000_000_000
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+# (path, size, inode, mtime_ns, ctime_ns, content hash)
+FileEntry = tuple[str, int, int, int, int, str]
+
+
+def file_hash(path: str | os.PathLike[str]) -> str | None:
+    """The content hash the caches compare; None if unreadable."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as f:
+            return hashlib.blake2b(f.read(), digest_size=20).hexdigest()
+    except OSError:
+        return None
+
+
+def dir_state(path: str | os.PathLike[str]) -> int | None:
+    """A folder's modification time (changes when an entry is added), or None."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def own_files() -> list[str]:
+    """gen's own files (code, shims, data, templates), sorted."""
+    roots = [PACKAGE_DIR]
+    templates = os.path.join(os.path.dirname(PACKAGE_DIR), "templates")
+    if not os.path.isdir(os.path.join(PACKAGE_DIR, "templates")) and os.path.isdir(templates):
+        roots.append(templates)
+    found: list[str] = []
+    for root in roots:
+        for folder, subdirs, files in os.walk(root):
+            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+            found += [os.path.join(folder, f) for f in sorted(files)]
+    return found
+
+
+def _key(argv: Sequence[str]) -> bytes:
+    # repr, not marshal: marshal's bytes for equal values may differ.
+    return repr((STAMP_VERSION, sys.version, os.getcwd(), tuple(argv))).encode("utf-8", "surrogateescape")
+
+
+def cache_folder() -> str:
+    """``$GEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/gen``, else ``~/.cache/gen``."""
+    explicit = os.environ.get("GEN_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "gen")
+
+
+def _stamp_path(key: bytes) -> str:
+    return os.path.join(cache_folder(), f"quick-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.stamp")
+
+
+def _unchanged(entry: FileEntry, stamped_at: int) -> bool:
+    path, size, ino, mtime, ctime, digest = entry
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) == (size, ino, mtime, ctime):
+        if ctime < stamped_at - RACY_NS:
+            return True
+    elif st.st_size != size:
+        return False
+    return file_hash(path) == digest
+
+
+def replay(argv: Sequence[str]) -> int | None:
+    """Print what the stamped run printed and return its exit code, if this
+    run's arguments have a stamp and nothing it depends on changed; else None."""
+    if os.environ.get("GEN_NO_CACHE"):
+        return None
+    try:
+        key = _key(argv)
+        with open(_stamp_path(key), "rb") as f:
+            stamp: dict[str, Any] = marshal.load(f)
+        if stamp.get("version") != STAMP_VERSION or stamp["key"] != key:
+            return None
+        at = stamp["time"]
+        if not all(_unchanged(entry, at) for entry in stamp["files"]):
+            return None
+        if any(os.path.lexists(path) for path in stamp["absent"]):
+            return None
+        if any(dir_state(path) != state for path, state in stamp["dirs"]):
+            return None
+        stdout, stderr, code = stamp["stdout"], stamp["stderr"], stamp["code"]
+    except Exception:
+        return None  # no stamp, or an unreadable one: the normal path decides
+    sys.stdout.write(stdout)
+    sys.stdout.flush()
+    sys.stderr.write(stderr)
+    sys.stderr.flush()
+    return int(code)
+
+
+def store(
+    argv: Sequence[str],
+    files: Iterable[str],
+    absent: Iterable[str],
+    dirs: Iterable[str],
+    printed: tuple[str, str],
+    code: int,
+    not_after: int,
+) -> None:
+    """Stamp a run that changed nothing. Skipped when any file is missing or
+    changed after ``not_after`` (time.time_ns() when the run started); a
+    stamp that cannot be written is silently skipped."""
+    import time
+
+    now = time.time_ns()
+    key = _key(argv)
+    entries: list[FileEntry] = []
+    for path in dict.fromkeys(os.path.abspath(p) for p in files):
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        if st.st_ctime_ns >= not_after:
+            return
+        digest = file_hash(path)
+        if digest is None:
+            return
+        entries.append((path, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, digest))
+    stamp = {
+        "version": STAMP_VERSION,
+        "key": key,
+        "time": now,
+        "files": entries,
+        "absent": sorted({os.path.abspath(p) for p in absent}),
+        "dirs": [(d, dir_state(d)) for d in dict.fromkeys(os.path.abspath(p) for p in dirs)],
+        "stdout": printed[0],
+        "stderr": printed[1],
+        "code": code,
+    }
+    path = _stamp_path(key)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as f:
+            marshal.dump(stamp, f)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+class Recorder:
+    """A text stream that passes everything through to ``stream`` and keeps
+    a copy, so a run's printed text can be stamped."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return int(self.stream.write(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
