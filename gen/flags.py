@@ -5,7 +5,9 @@ The rule, in order (the first that applies decides):
 1. A value below zero: not flags (a negative IntFlag member means something
    else from Python 3.15 on, and C flag sets are unsigned in practice).
 2. A member above 1 whose value is implicit or written as ``X + 1``: not
-   flags; that is a counter.
+   flags; that is a counter. So are consecutive values (0, 1, 2, 3, ...)
+   that reach a value of more than one bit, when none is written in hex or as
+   a shift: a counter written out in decimal.
 3. Fewer than two distinct single-bit values: not flags.
 4. A value that is neither 0 nor a single bit must be the OR of single-bit
    values of the same enum (a mask such as ``ALL = 0x1F``); otherwise not flags.
@@ -49,6 +51,14 @@ def classify(enum: Enum) -> FlagsDecision:
     for m in enum.members:
         if m.value > 1 and (m.expr is None or _INCREMENT_RE.match(m.expr)):
             return FlagsDecision(False, f"counter: {m.name} is the previous value plus one")
+    distinct = sorted(set(values))
+    if (
+        len(distinct) >= 3
+        and distinct[-1] - distinct[0] == len(distinct) - 1
+        and any(v > 0 and not _single_bit(v) for v in distinct)
+        and not any(m.expr and _BIT_FORM_RE.search(m.expr) for m in enum.members)
+    ):
+        return FlagsDecision(False, f"counter: the values run {distinct[0]} to {distinct[-1]} without a gap")
     bits = {v for v in values if _single_bit(v)}
     if len(bits) < 2:
         return FlagsDecision(False, "fewer than two single-bit values")
