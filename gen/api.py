@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gen.cexpr import parser_stack
 from gen.declarations import DeclarationScanner
 from gen.diagnostics import Diagnostic, GenError, Level, Location, Reporter
 from gen.extract import ModelBuilder
@@ -84,18 +84,21 @@ def extract(
         pp.macros.__contains__,
         lambda: bool(pp.missing_includes),
     )
-    limit = sys.getrecursionlimit()
     try:
-        builder.add_all(scanner.scan(pp.tokens(path, shown)))
+        # Macro arguments nest as deep as the calls (``F(F(F(...)))``): give
+        # the expander the parsers' room (clang has no limit there).
+        with parser_stack():
+            builder.add_all(scanner.scan(pp.tokens(path, shown)))
     except RecursionError:
         raise GenError("input nested too deeply to process", Location(shown, 1, 1)) from None
-    finally:
-        sys.setrecursionlimit(limit)
     enums = builder.enums()
     if macros != "none":
         if macros == "main":
             defined = [m for m in defined if m.location.file == shown]
-        integer = evaluate_macros(defined, pp.macros, types, builder.evaluator, builder.symbols.typedefs.__contains__)
+        with parser_stack():
+            integer = evaluate_macros(
+                defined, pp.macros, types, builder.evaluator, builder.symbols.typedefs.__contains__
+            )
         taken = {e.name for e in enums if e.name}
         marks = [TypedefMark(n, line) for n, line in builder.integer_typedef_marks]
         grouped = group_macros(integer, pp.source_lines(shown) or [], marks, taken, groups, types)

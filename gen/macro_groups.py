@@ -106,6 +106,8 @@ def _evaluate(m: Macro, macros: dict[str, Macro], evaluator: Evaluator, is_type:
         tokens = Expander(macros, iter([start])).expand_all()
     except GenError:
         return None
+    except RecursionError:
+        raise GenError(f"{m.name}: macro calls nested too deeply to expand", m.location) from None
     if not tokens or not all(_allowed(t) for t in tokens):
         return None
     try:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +69,9 @@ def _extract_all(settings: Sequence[HeaderSettings], jobs: int) -> Iterator[Extr
     if jobs <= 1 or len(settings) <= 1:
         yield from map(_extract_one, settings)
         return
+    # Imported here: multiprocessing costs a single-header run ~10 ms.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_extract_one, settings, chunksize=max(1, len(settings) // (jobs * 8)))
 

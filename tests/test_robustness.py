@@ -121,6 +121,25 @@ def test_deep_prefix_chains_are_clean_errors(tmp_path: Path, chain: str) -> None
     assert run.seconds < 60
 
 
+def test_macro_calls_nested_1000_deep_evaluate(tmp_path: Path) -> None:
+    # clang sets no limit on calls nested in macro arguments; the invocation
+    # parentheses are gone after expansion, so no bracket is deep.
+    calls = "F(" * 1000 + "0" + ")" * 1000
+    (tmp_path / "m.h").write_text(f"#define F(x) x+1\n#define DEEP {calls}\nenum E {{ A = {calls} }};\n")
+    run = gen(["-o", "out", "-f", "json", "m.h"], tmp_path)
+    assert run.code == 0, run.stderr
+    assert json_output(tmp_path / "out", "m") == {"A": 1000, "DEEP": 1000}
+
+
+@pytest.mark.parametrize("where", ["enum", "macro"])
+def test_macro_calls_nested_5000_deep_are_clean_errors(tmp_path: Path, where: str) -> None:
+    calls = "F(" * 5000 + "0" + ")" * 5000
+    body = f"enum E {{ A = {calls} }};" if where == "enum" else f"#define DEEP {calls}"
+    (tmp_path / "m.h").write_text(f"#define F(x) x+1\n{body}\n")
+    run = gen(["-o", "out", "m.h"], tmp_path)
+    assert_clean_error(run, tmp_path / "out", "m.h", None, "too")
+
+
 def test_if_parentheses_100000_deep(tmp_path: Path) -> None:
     depth = 100_000
     text = "#if " + "(" * depth + "2 > 1" + ")" * depth + "\nenum E { A = 5 };\n#else\nenum E { A = 6 };\n#endif\n"
