@@ -115,6 +115,9 @@ class Expander:
         self.pending: list[Token] = []  # pushed-back tokens; the last is next
         self.operators = operators or {}
         self._budget = MAX_EXPANSION_TOKENS
+        # Hidesets are interned: equal ones are one object, so a deep chain
+        # of macros does not cost a frozenset (about a kilobyte) per token.
+        self._hidesets: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         # With a policy, macros that cannot matter to the scanner stay
         # unexpanded while it does not need full tokens.
         self.policy = policy
@@ -166,7 +169,7 @@ class Expander:
                 self.push(m.builtin(tok))
                 continue
             if m.params is None:
-                hs = tok.hideset | {name}
+                hs = self._union(tok.hideset, frozenset((name,)))
                 self.push(self._subst(m, [], hs, tok, tok))
                 continue
             # A function-like macro name not followed by '(' is an identifier.
@@ -176,8 +179,17 @@ class Expander:
                     self.pending.append(nxt)
                 return tok
             args, rparen = self._collect_args(m, tok)
-            hs = (tok.hideset & rparen.hideset) | {name}
+            hs = self._union(tok.hideset & rparen.hideset, frozenset((name,)))
             self.push(self._subst(m, args, hs, tok, rparen))
+
+    def _union(self, a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+        if not a:
+            return b
+        key = (a, b)
+        union = self._hidesets.get(key)
+        if union is None:
+            union = self._hidesets[key] = a | b
+        return union
 
     def expand_all(self) -> list[Token]:
         return list(self)
@@ -226,6 +238,7 @@ class Expander:
     def _expand_arg(self, arg: list[Token]) -> list[Token]:
         sub = Expander(self.macros, iter(arg), self.operators)
         sub._budget = self._budget
+        sub._hidesets = self._hidesets
         out = sub.expand_all()
         self._budget = sub._budget
         return out
@@ -295,7 +308,7 @@ class Expander:
         for t in out:
             if t.kind == PLACEMARKER:
                 continue
-            t.hideset = t.hideset | hs
+            t.hideset = self._union(t.hideset, hs)
             t.file, t.line, t.col = inv.file, inv.line, inv.col
             t.origin, t.origin_end = origin, origin_end
             result.append(t)
