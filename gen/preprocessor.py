@@ -537,6 +537,9 @@ class Preprocessor:
             target, quoted = spec[1 : spec.index(">")], False
         else:
             raise GenError(f'#{directive} expects "FILENAME" or <FILENAME>', loc)
+        if current.encoding == "latin-1" and not target.isascii():
+            # The name's bytes as written: a file name is bytes, not Latin-1.
+            target = os.fsdecode(target.encode("latin-1"))
         after = dir_index if directive == "include_next" else None
         found = self._find_include(target, quoted, current, after)
         if found is None:

@@ -26,21 +26,25 @@ class SourceFile:
     path: Path
     #: Decoded, spliced text with comments blanked; always ends in "\n".
     text: str
+    #: The codec that decoded it. With "latin-1" (bytes that are not UTF-8)
+    #: an #include name maps back to the file name's bytes through it.
+    encoding: str = "utf-8"
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes to str: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1."""
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes to str and the codec used: UTF-8 (with or without BOM), UTF-16
+    with BOM, else Latin-1."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             raise GenError("not a valid UTF-16 file", Location(name, 1, 1)) from None
     elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
         # UTF-16LE without a BOM: ASCII text with every other byte NUL.
         try:
-            return data.decode("utf-16-le")
+            return data.decode("utf-16-le"), "utf-16-le"
         except UnicodeDecodeError:
             pass
     nul = data.find(b"\0")
@@ -50,11 +54,11 @@ def decode(data: bytes, name: str) -> str:
         raise GenError("not a C header: the file contains NUL bytes", Location(name, line, col))
     _reject_binary(data, name)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         # Legacy code-page comments (cp1252 etc.) are common in old SDK
         # headers; Latin-1 maps every byte and keeps C syntax intact.
-        return data.decode("latin-1")
+        return data.decode("latin-1"), "latin-1"
 
 
 #: Control bytes a text file does not hold (tab, newlines, form feed, vertical
@@ -201,4 +205,5 @@ def read_bytes(path: Path, name: str) -> bytes:
 
 def read_source(path: Path, name: str) -> SourceFile:
     """Read and normalise one file; problems become a GenError at ``name``."""
-    return SourceFile(name, path, normalize(decode(read_bytes(path, name), name), name))
+    text, encoding = decode(read_bytes(path, name), name)
+    return SourceFile(name, path, normalize(text, name), encoding)

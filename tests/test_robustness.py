@@ -418,6 +418,18 @@ def test_header_name_that_is_not_utf8(tmp_path: Path) -> None:
     assert b"\xff\xfe.h" in (out / "deps.d").read_bytes()  # make needs the real bytes
 
 
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file names are always UTF-8")
+def test_include_names_that_are_not_utf8(tmp_path: Path) -> None:
+    # A header in a legacy code page names its includes in the same bytes.
+    (tmp_path / os.fsdecode(b"caf\xe9.h")).write_text("enum { X = 5 };\n")
+    (tmp_path / os.fsdecode(b"\xff.h")).write_text("enum { Z = 7 };\n")
+    (tmp_path / "m.h").write_bytes(b'#include "caf\xe9.h"\n#include "\xff.h"\nenum { Y = X + Z };\n')
+    run = gen(["-o", "out", "-f", "json", "--depfile", "out/m.d", "m.h"], tmp_path)
+    assert run.code == 0, run.stderr
+    assert json_output(tmp_path / "out", "m")["Y"] == 12
+    assert b"caf\xe9.h" in (tmp_path / "out" / "m.d").read_bytes()
+
+
 def test_header_names_that_collide_are_an_error(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "x.h").write_text("enum A { A1 };\n")
