@@ -12,9 +12,15 @@ target of issue 8. The scenarios:
   b  Wine's imnxport.h with Wine's include dirs, cold (--no-cache) and warm
      (gen's run cache primed)
   c  synthetic headers of N enums x 20 members
-  d  a rerun of (a) when every output is already current, against a full run
+  d  a rerun of (a) when every output is already current (answered by the
+     quick path, gen/quick.py), against a full run
   e  the whole Wine header set in one invocation (-include windows.h), using
      every core, against libclang over the same set
+
+The reference (bench/clang_extract.py) visits only the top-level
+declarations that come from the header (and the structs and unions among
+them), as an extractor written against libclang would; gen is byte-compiled
+first, as pip does when it installs the wheel.
 
 The corpus comes from tests/differential/corpus.py (Debian packages fetched
 into a cache on first use). Nothing here is a test: the numbers depend on

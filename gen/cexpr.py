@@ -208,6 +208,10 @@ class Evaluator:
         self._lenient = 0
 
     # -- entry points -------------------------------------------------------
+    def constant(self, name: str) -> Value | None:
+        """The value of the enumerator ``name``, if there is one."""
+        return self._constant(name)
+
     def evaluate(self, node: c_ast.Node) -> Value:
         """Value and type of ``node``; raises :class:`EvalError`."""
         return self._run(node)

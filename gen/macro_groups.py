@@ -34,6 +34,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pycparser import c_ast
+
 from gen.cexpr import EvalError, Evaluator, Value
 from gen.diagnostics import GenError, Location
 from gen.ifexpr import IfSyntaxError, parse_constant_expression
@@ -50,6 +52,7 @@ _ALLOWED_PUNCT = frozenset(
         *("<", ">", "<=", ">=", "==", "!=", "&&", "||", "?", ":", ","),
     )
 )
+_TYPE_ONLY_OPERATORS = frozenset({"sizeof", "_Alignof", "__alignof__", "alignof", "__alignof"})
 _RESERVED_NAME = re.compile(r"\A(?:__|_[A-Z])")
 _LOWER_PREFIX = re.compile(r"\A([a-z]+)(?=[A-Z])")
 
@@ -112,9 +115,28 @@ def _evaluate(m: Macro, macros: dict[str, Macro], evaluator: Evaluator, is_type:
         return None
     try:
         node = parse_constant_expression(tokens, is_type)
+        if _names_a_non_constant(node, evaluator):
+            return None
         return evaluator.evaluate(node)
     except (IfSyntaxError, EvalError, RecursionError):
         return None
+
+
+def _names_a_non_constant(root: c_ast.Node, evaluator: Evaluator) -> bool:
+    """Whether an identifier that is not an enumerator appears outside a
+    sizeof or alignof operand. The evaluator forgives one in an arm of ?:
+    that is not taken (clang folds ``1 ? 0 : x`` for an int variable x), but
+    in a macro it is nearly always a function or variable (``#define
+    DebugTrace 1?0:DebugTraceFn``), which clang rejects: not a constant."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, c_ast.UnaryOp) and node.op in _TYPE_ONLY_OPERATORS:
+            continue
+        if isinstance(node, c_ast.ID) and evaluator.constant(node.name) is None:
+            return True
+        stack.extend(child for _, child in node.children())
+    return False
 
 
 def _allowed(tok: Token) -> bool:

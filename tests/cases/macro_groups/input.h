@@ -44,3 +44,7 @@ typedef DWORD OPEN_FLAGS;
 typedef enum tagCOLOR { COLOR_RED, COLOR_BLUE } COLOR;
 #define COLOR_DEFAULT   COLOR_RED
 #define COLOR_ALT       COLOR_BLUE
+
+/* A function in the arm of ?: not taken still makes no constant (clang: not an integer type). */
+void TraceFn(void);
+#define TRACE_OFF       1 ? 0 : TraceFn
