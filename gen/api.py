@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,15 +68,25 @@ def extract(
     if target not in TARGETS:
         raise GenError(f"unknown target '{target}' (known: {', '.join(sorted(TARGETS))})")
     types = IntTypes(DATA_MODELS[TARGETS[target]])
-    reporter = Reporter()
     options = PreprocessorOptions(include_dirs, defines, undefines, force_includes, shims, target)
     if macros not in ("main", "all", "none"):
         raise GenError(f"unknown macros choice '{macros}' (main, all or none)")
-    pp = Preprocessor(types, options, reporter)
+    prefix = _forced_prefix(options, types) if force_includes else None
     defined: list[Macro] = []
+    if prefix is not None and path.resolve() not in prefix.real_paths:
+        # The forced includes were processed once for the whole run.
+        reporter = prefix.reporter.fork()
+        pp = prefix.pp.fork(reporter)
+        builder = prefix.builder.fork(reporter)
+        defined = list(prefix.defined)
+        tokens = pp.main_tokens(path, shown)
+    else:
+        reporter = Reporter()
+        pp = Preprocessor(types, options, reporter)
+        builder = ModelBuilder(types, reporter)
+        tokens = pp.tokens(path, shown)
     if macros != "none":
         pp.on_define = defined.append
-    builder = ModelBuilder(types, reporter)
     scanner = DeclarationScanner(
         shown,
         builder.symbols.typedefs,
@@ -88,7 +99,7 @@ def extract(
         # Macro arguments nest as deep as the calls (``F(F(F(...)))``): give
         # the expander the parsers' room (clang has no limit there).
         with parser_stack():
-            builder.add_all(scanner.scan(pp.tokens(path, shown)))
+            builder.add_all(scanner.scan(tokens))
     except RecursionError:
         raise GenError("input nested too deeply to process", Location(shown, 1, 1)) from None
     enums = builder.enums()
@@ -110,3 +121,73 @@ def extract(
         dirs_probed=tuple(sorted(pp.dirs_probed)),
     )
     return Extraction(module, reporter.diagnostics)
+
+
+@dataclass
+class _Prefix:
+    """The state after the forced includes (``-include windows.h``), which
+    is the same for every header of a run: computed once per process and
+    forked for each header, as a precompiled header would be."""
+
+    pp: Preprocessor
+    builder: ModelBuilder
+    reporter: Reporter
+    defined: list[Macro]
+    #: Resolved paths of the files it read: a header among them is reached
+    #: by the forced includes themselves and is extracted without the prefix.
+    real_paths: frozenset[Path]
+    #: (path, mtime, size) of each file read and (folder, mtime) of each
+    #: folder probed in vain: any change and the prefix is computed again.
+    stamps: tuple[tuple[str, int | None, int | None], ...]
+
+
+_PREFIXES: dict[tuple[object, ...], _Prefix | None] = {}
+
+
+def _stat(path: str) -> tuple[str, int | None, int | None]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return path, None, None
+    return path, st.st_mtime_ns, st.st_size
+
+
+def _forced_prefix(options: PreprocessorOptions, types: IntTypes) -> _Prefix | None:
+    """The shared state after ``options.force_includes``, or None when the
+    forced includes cannot be processed on their own (then each header runs
+    them itself and reports what goes wrong in its own context)."""
+    key = (
+        os.getcwd(),
+        tuple(options.include_dirs),
+        tuple(options.defines),
+        tuple(options.undefines),
+        tuple(options.force_includes),
+        options.shims,
+        options.target,
+    )
+    if key in _PREFIXES:
+        cached = _PREFIXES[key]
+        if cached is None or all(_stat(stamp[0]) == stamp for stamp in cached.stamps):
+            return cached
+    if len(_PREFIXES) >= 4:
+        _PREFIXES.clear()
+    reporter = Reporter()
+    pp = Preprocessor(types, options, reporter)
+    defined: list[Macro] = []
+    pp.on_define = defined.append
+    builder = ModelBuilder(types, reporter)
+    scanner = DeclarationScanner(
+        "", builder.symbols.typedefs, pp.source_lines, pp.policy, pp.macros.__contains__, lambda: False
+    )
+    try:
+        with parser_stack():
+            builder.add_all(scanner.scan(pp.forced_tokens()))
+    except (GenError, RecursionError):
+        _PREFIXES[key] = None
+        return None
+    pp.on_define = None
+    read = [str(p) for p in pp.files_read]
+    stamps = tuple(_stat(p) for p in [*read, *sorted(pp.dirs_probed)])
+    real = frozenset(Path(p).resolve() for p in read)
+    prefix = _PREFIXES[key] = _Prefix(pp, builder, reporter, defined, real, stamps)
+    return prefix

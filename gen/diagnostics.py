@@ -58,6 +58,10 @@ class Reporter:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _seen: set[Diagnostic] = field(default_factory=set)
 
+    def fork(self) -> Reporter:
+        """A reporter holding what this one holds, continuing on its own."""
+        return Reporter(list(self.diagnostics), set(self._seen))
+
     def warn(self, message: str, location: Location | None = None) -> None:
         self.add(Diagnostic(Level.WARNING, message, location))
 

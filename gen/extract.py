@@ -49,6 +49,19 @@ class ModelBuilder:
             self.symbols.enum_tags.get,
         )
 
+    def fork(self, reporter: Reporter) -> ModelBuilder:
+        """A builder that continues from this one's state on its own (the
+        state after the forced includes, shared by several headers)."""
+        new = ModelBuilder(self.types, reporter)
+        # Updated in place: the evaluator holds these very dicts.
+        new.symbols.constants.update(self.symbols.constants)
+        new.symbols.typedefs.update(self.symbols.typedefs)
+        new.symbols.enum_tags.update(self.symbols.enum_tags)
+        new._main = list(self._main)
+        new._tag_typedefs = {tag: list(names) for tag, names in self._tag_typedefs.items()}
+        new.integer_typedef_marks = list(self.integer_typedef_marks)
+        return new
+
     # -- feeding -----------------------------------------------------------------
     def add_all(self, decls: Iterable[EnumDecl | TypedefDecl]) -> None:
         for decl in decls:

@@ -9,6 +9,7 @@ goes on without it and any value that needed it is reported by name later.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import os
 import re
@@ -190,7 +191,19 @@ class Preprocessor:
         if not predef.exists():
             raise GenError(f"unknown target '{self.options.target}'")
         self._run_quietly(read_source(predef, "<built-in>"))
+        self.macros.update(self._dynamic_macros())
+        for d in self.options.defines:
+            name, _, value = d.partition("=")
+            text = f"#define {name} {value if '=' in d else '1'}\n"
+            self._run_quietly(SourceFile("<command line>", Path("<command line>"), text))
+        for name in self.options.undefines:
+            self.macros.pop(name, None)
+
+    def _dynamic_macros(self) -> dict[str, Macro]:
+        """__LINE__, __FILE__, __COUNTER__ and the fixed date macros (bound
+        to this preprocessor: __COUNTER__ counts here)."""
         here = Location("<built-in>", 1)
+        macros: dict[str, Macro] = {}
 
         def line(tok: Token) -> list[Token]:
             origin = tok.origin or tok
@@ -216,13 +229,8 @@ class Preprocessor:
             ("__TIME__", fixed("00:00:00")),
             ("__TIMESTAMP__", fixed("Thu Jan  1 00:00:00 1970")),
         ):
-            self.macros[name] = Macro(name, None, [], here, builtin=fn)
-        for d in self.options.defines:
-            name, _, value = d.partition("=")
-            text = f"#define {name} {value if '=' in d else '1'}\n"
-            self._run_quietly(SourceFile("<command line>", Path("<command line>"), text))
-        for name in self.options.undefines:
-            self.macros.pop(name, None)
+            macros[name] = Macro(name, None, [], here, builtin=fn)
+        return macros
 
     def _run_quietly(self, source: SourceFile) -> None:
         for _ in self._process(source, 0):
@@ -234,17 +242,59 @@ class Preprocessor:
         self.main_file = main_name
         return Expander(self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous)
 
+    def forced_tokens(self) -> Iterator[Token]:
+        """The expanded tokens of the forced includes alone, with no main
+        file known yet (a state :meth:`fork` can share among headers)."""
+        return Expander(self.macros, self._forced_raw_tokens(), None, self.policy, self._dangerous)
+
+    def main_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
+        """The expanded tokens of ``main`` alone, the forced includes being
+        done already (by :meth:`forced_tokens`)."""
+        self.main_file = main_name
+        self._main_real = main.resolve()
+        self._main_name = main_name
+        return Expander(self.macros, self._main_raw_tokens(main, main_name), None, self.policy, self._dangerous)
+
+    def fork(self, reporter: Reporter) -> Preprocessor:
+        """A copy that continues from this state on its own: everything it
+        changes (macros, files read, include guards) is its own."""
+        new = copy.copy(self)
+        new.reporter = reporter
+        new.macros = dict(self.macros)
+        new.files_read = list(self.files_read)
+        new.missing_includes = list(self.missing_includes)
+        new.dirs_probed = set(self.dirs_probed)
+        new.on_define = None
+        new.policy = ScanPolicy()
+        new._once = set(self._once)
+        new._guards = dict(self._guards)
+        new._cache = dict(self._cache)
+        new._by_name = dict(self._by_name)
+        new._lines = dict(self._lines)
+        new._dir_listing = dict(self._dir_listing)
+        new._danger = dict(self._danger)
+        for name, fresh in new._dynamic_macros().items():
+            if name in new.macros and new.macros[name].builtin is not None:
+                new.macros[name] = fresh
+        return new
+
     def _raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         # The header keeps the user's name even when a forced include reaches
         # it first (``-include windows.h`` while extracting winnt.h).
         self._main_real = main.resolve()
         self._main_name = main_name
+        yield from self._forced_raw_tokens()
+        yield from self._main_raw_tokens(main, main_name)
+
+    def _forced_raw_tokens(self) -> Iterator[Token]:
         for name in self.options.force_includes:
             found = self._find_include(name, quoted=True, current=None, after=None)
             if found is None:
                 self._missing(name, Location("<command line>", 1))
                 continue
             yield from self._tokens_of(self._process(found.source, found.dir_index))
+
+    def _main_raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         source = self._load(main, main_name)
         if self._guards.get(source.path) in self.macros or source.path in self._once:
             return
