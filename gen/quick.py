@@ -121,10 +121,16 @@ def replay(argv: Sequence[str]) -> int | None:
         stdout, stderr, code = stamp["stdout"], stamp["stderr"], stamp["code"]
     except Exception:
         return None  # no stamp, or an unreadable one: the normal path decides
-    sys.stdout.write(stdout)
-    sys.stdout.flush()
-    sys.stderr.write(stderr)
-    sys.stderr.flush()
+    try:
+        sys.stdout.write(stdout)
+        sys.stdout.flush()
+        sys.stderr.write(stderr)
+        sys.stderr.flush()
+    except BrokenPipeError:
+        # As gen.cli does: stop quietly, exit code 2.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
     return int(code)
 
 
