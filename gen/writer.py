@@ -100,9 +100,10 @@ def write_if_changed(output: PlannedOutput) -> bool:
 
 
 def output_stem(header: str) -> str:
-    """Output base name: the header's file name without extension, lower-cased,
-    made a valid Python module name (``My-Header.h`` -> ``my_header``)."""
-    stem = Path(header.replace("\\", "/")).name.split(".")[0].lower()
+    """Output base name: the header's file name without its extension,
+    lower-cased, made a valid Python module name (``My-Header.h`` ->
+    ``my_header``, ``windows.foundation.h`` -> ``windows_foundation``)."""
+    stem = Path(header.replace("\\", "/")).name.rsplit(".", 1)[0].lower()
     stem = re.sub(r"[^a-z0-9_]", "_", stem)
     if not stem or stem[0].isdigit():
         stem = "_" + stem

@@ -387,7 +387,7 @@ def test_errors_in_one_of_several_headers_write_nothing(tmp_path: Path) -> None:
         ("with space.h", "with_space"),
         ("unicodé ünï.h", "unicod___n_"),
         ("semi;colon;rm -rf.h", "semi_colon_rm__rf"),
-        ("My-Header.Final.h", "my_header"),
+        ("My-Header.Final.h", "my_header_final"),
         ("1st.h", "_1st"),
         ("$(touch pwned).h", "__touch_pwned_"),
         ("class.h", "class_"),  # a Python keyword is no module name
