@@ -179,13 +179,19 @@ def main() -> None:
         if "e" in only:
             headers = [str(wine.path(h)) for h in wine.headers if "/" not in h]
             force = ["-include", "windows.h"]
-            # Headers that are errors on their own (atlcom.h's #error without
-            # atlbase.h) would make gen write nothing: leave them out of both.
-            first = subprocess.run(
-                gen_cmd(out, "--no-cache", *incs, *force, *headers), cwd=REPO, capture_output=True, text=True
-            )
-            broken = {line.split(":", 1)[0] for line in first.stderr.splitlines() if ": error: " in line}
-            headers = [h for h in headers if Path(h).name not in broken]
+            # Headers gen cannot extract with windows.h forced in (atlcom.h's
+            # #error without atlbase.h, ws2def.h after winsock.h) would make it
+            # write nothing: leave them out of both sides.
+            from gen.api import extract
+            from gen.diagnostics import GenError
+
+            def extracts(header: str) -> bool:
+                try:
+                    return not extract(header, include_dirs=wine.include_dirs, force_includes=["windows.h"]).errors
+                except GenError:
+                    return False
+
+            headers = [h for h in headers if extracts(h)]
             e = alternate(
                 [
                     lambda: timed(gen_cmd(out, "--no-cache", *incs, *force, *headers), env_nocache, ok=(0,)),
