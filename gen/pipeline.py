@@ -81,7 +81,12 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
     layout = output_layout(settings)
     for s, result in zip(settings, _extract_all(settings, jobs), strict=True):
         if isinstance(result, Diagnostic):
-            raise GenError(result.message, result.location)
+            # Every header is tried, so one run reports every broken one;
+            # a problem in an included file names the header that reached it.
+            if len(settings) > 1 and (result.location is None or result.location.file != s.header):
+                result = replace(result, message=f"{result.message} (while extracting {s.header})")
+            run.diagnostics.append(result)
+            continue
         run.diagnostics.extend(result.diagnostics)
         run.deps.extend(result.module.files_read)
         run.dirs_probed.extend(result.module.dirs_probed)

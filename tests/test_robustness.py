@@ -374,6 +374,19 @@ def test_errors_in_one_of_several_headers_write_nothing(tmp_path: Path) -> None:
     assert_clean_error(run, tmp_path / "out", "bad.h", 1, "division by zero")
 
 
+def test_every_broken_header_of_a_run_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "good.h").write_text("enum G { G1 = 1 };\n")
+    (tmp_path / "bad.h").write_text("enum B { B1 = 1, @ };\n")
+    (tmp_path / "inc.h").write_text("enum { X = 1,\n")
+    (tmp_path / "reaches.h").write_text('#include "inc.h"\n')
+    run = gen(["-q", "-o", "out", "-j", "1", "good.h", "bad.h", "reaches.h"], tmp_path)
+    assert_clean_error(run, tmp_path / "out", "bad.h", 1)
+    errors = [line for line in run.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 2, run.stderr
+    assert errors[1].endswith("(while extracting reaches.h)"), errors[1]
+    assert "gen: 2 error(s); nothing written" in run.stderr
+
+
 # -- writes stay in the output folder --------------------------------------------------------------
 
 
