@@ -835,19 +835,21 @@ def doc_folders(dirs: Iterable[str | Path]) -> list[Path]:
         root = Path(entry)
         if root.is_dir():
             found.append(root)
-            found += sorted(
-                p
-                for p in root.rglob("*")
-                if p.is_dir() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
+            found += sorted(p for p in _visible_under(root) if p.is_dir())
     return found
 
 
 def _pages_under(root: Path) -> Iterable[Path]:
+    for path in _visible_under(root):
+        if path.suffix.lower() in _PAGE_SUFFIXES and path.is_file():
+            yield path
+
+
+def _visible_under(root: Path) -> Iterable[Path]:
+    """Everything under ``root`` except hidden entries and what they hold
+    (skip .git and friends: a docs checkout holds more than pages)."""
     for path in root.rglob("*"):
-        hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-        # Skip .git and friends: a docs checkout holds more than pages.
-        if not hidden and path.suffix.lower() in _PAGE_SUFFIXES and path.is_file():
+        if not any(part.startswith(".") for part in path.relative_to(root).parts):
             yield path
 
 
