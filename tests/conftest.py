@@ -76,3 +76,74 @@ def node_tool(name: str) -> Path:
     if not path.exists():
         raise AssertionError(f"{path} is missing: run `npm ci` in {REPO} first (see README)")
     return path
+
+
+@dataclass(frozen=True)
+class Installed:
+    """gen installed from its own wheel into a fresh virtual environment."""
+
+    venv: Path
+    wheel: Path
+    sdist: Path
+
+    @property
+    def bin(self) -> Path:
+        return self.venv / ("Scripts" if os.name == "nt" else "bin")
+
+    @property
+    def gen(self) -> Path:
+        return self.bin / "gen"
+
+    @property
+    def python(self) -> Path:
+        return self.bin / "python"
+
+
+def make_venv(folder: Path) -> Path:
+    """A new virtual environment that sees the packages of the one running
+    the tests (pycparser, jinja2, hatchling, ... from the test extra, so
+    nothing is downloaded) but not this checkout: the test environment's
+    site-packages is added after the venv's own through a .pth file, and
+    an editable install's path hook there is not processed."""
+    import sysconfig
+    import venv
+
+    venv.EnvBuilder(with_pip=False).create(folder)
+    python = folder / ("Scripts" if os.name == "nt" else "bin") / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(purelib, "_gen_tests_outer.pth").write_text("".join(f"{p}\n" for p in sorted(outer)), encoding="utf-8")
+    return python
+
+
+def pip_install(python: Path, *args: str) -> None:
+    """``pip install`` into the environment of ``python`` (with the pip that runs the tests)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", *args],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """gen built as a user's build front end builds it (sdist, then the wheel
+    from the sdist) and installed from the wheel into a new venv."""
+    root = tmp_path_factory.mktemp("gen-dist")
+    build = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(root / "dist"), str(REPO)],
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    wheel = next((root / "dist").glob("*.whl"))
+    sdist = next((root / "dist").glob("*.tar.gz"))
+    python = make_venv(root / "venv")
+    pip_install(python, str(wheel))
+    return Installed(root / "venv", wheel, sdist)

@@ -13,15 +13,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import textwrap
 import tomllib
-import venv
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, Installed
 
 API_H = """\
 #include <windows.h>
@@ -70,52 +67,6 @@ flags = { API_MODE = true }
 """
 
 OUTPUTS = ("api.py", "api.json", "api.ts", "api.rs")
-
-
-@dataclass(frozen=True)
-class Installed:
-    venv: Path
-
-    @property
-    def gen(self) -> Path:
-        return self.venv / "bin" / "gen"
-
-    @property
-    def python(self) -> Path:
-        return self.venv / "bin" / "python"
-
-
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """gen from a wheel built once for this module, in a venv that borrows
-    pycparser and jinja2 from the system site-packages (no download)."""
-    root = tmp_path_factory.mktemp("wheel")
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(root / "dist"),
-            str(REPO),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert build.returncode == 0, build.stdout + build.stderr
-    wheel = next((root / "dist").glob("*.whl"))
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(root / "venv")
-    env = Installed(root / "venv")
-    install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(env.python), "install", "--no-deps", "-q", str(wheel)],
-        capture_output=True,
-        text=True,
-    )
-    assert install.returncode == 0, install.stdout + install.stderr
-    return env
 
 
 @pytest.fixture
