@@ -13,7 +13,7 @@ target of issue 8. The scenarios:
      (gen's run cache primed)
   c  synthetic headers of N enums x 20 members
   d  a rerun of (a) when every output is already current (answered by the
-     quick path, gen/quick.py), against a full run
+     quick path, gen/run/quick.py), against a full run
   e  the whole Wine header set in one invocation (-include windows.h), using
      every core, against libclang over the same set
 
@@ -182,7 +182,7 @@ def main() -> None:
             # Headers gen cannot extract with windows.h forced in (atlcom.h's
             # #error without atlbase.h, ws2def.h after winsock.h) would make it
             # write nothing: leave them out of both sides.
-            from gen.api import extract
+            from gen.c.frontend import extract
             from gen.diagnostics import GenError
 
             def extracts(header: str) -> bool:

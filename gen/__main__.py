@@ -1,18 +1,18 @@
-"""``python -m gen`` and the ``gen`` command (see :mod:`gen.cli`).
+"""``python -m gen`` and the ``gen`` command (see :mod:`gen.run.cli`).
 
-A rerun whose stamp is still valid is answered by :mod:`gen.quick` before
+A rerun whose stamp is still valid is answered by :mod:`gen.run.quick` before
 the command line and its imports load."""
 
 import sys
 
 
 def main() -> int:
-    from gen import quick
+    from gen.run import quick
 
     code = quick.replay(sys.argv[1:])
     if code is not None:
         return code
-    from gen.cli import main as cli_main
+    from gen.run.cli import main as cli_main
 
     return cli_main()
 

@@ -8,8 +8,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gen.diagnostics import Location
-from gen.inttypes import IntType
+from gen.diagnostics import Diagnostic, Level, Location
+
+
+@dataclass(frozen=True)
+class IntType:
+    """A C integer type: its name, width, signedness and conversion rank
+    (the front ends know which types a target has; see gen.c.inttypes)."""
+
+    name: str
+    bits: int
+    signed: bool
+    #: Conversion rank (C11 6.3.1.1): bool < char < short < int < long < long long.
+    rank: int
+
+    @property
+    def min(self) -> int:
+        return -(1 << (self.bits - 1)) if self.signed else 0
+
+    @property
+    def max(self) -> int:
+        return (1 << (self.bits - 1)) - 1 if self.signed else (1 << self.bits) - 1
+
+    def wrap(self, value: int) -> int:
+        """Convert ``value`` to this type (modulo 2**bits, as C does)."""
+        if self.bits == 1:  # _Bool: any non-zero value becomes 1
+            return 1 if value else 0
+        value &= (1 << self.bits) - 1
+        if self.signed and value >> (self.bits - 1):
+            value -= 1 << self.bits
+        return value
+
+    def holds(self, value: int) -> bool:
+        return self.min <= value <= self.max
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -79,3 +113,16 @@ class GroupSpec:
     name: str
     pattern: str
     flags: bool | None = None
+
+
+@dataclass
+class Extraction:
+    """What a front end returns for one input: the module, and the problems
+    found on the way (errors leave the enumerators they concern out)."""
+
+    module: Module
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.ERROR]

@@ -15,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
-# The run cache (gen/cache.py) of the tests is their own, fresh each session.
+# The run cache (gen/run/cache.py) of the tests is their own, fresh each session.
 os.environ.setdefault("GEN_CACHE_DIR", tempfile.mkdtemp(prefix="gen-test-cache-"))
 CASES_DIR = REPO / "tests" / "cases"
 UPDATE_COMMAND = "python -m pytest tests/test_golden.py --update-goldens"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import gen.pipeline
-from gen.cli import main
+import gen.run.pipeline
+from gen.run.cli import main
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def _forbid_work(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*_: object, **__: object) -> None:
         raise AssertionError("the pipeline ran although the cache should have served this run")
 
-    monkeypatch.setattr(gen.pipeline, "plan", fail)
+    monkeypatch.setattr(gen.run.pipeline, "plan", fail)
 
 
 def test_unchanged_inputs_are_served_from_the_cache(
@@ -68,13 +68,13 @@ def test_any_change_to_an_input_misses(
     args = ["--templates", "tpl", *args]
     assert main(args) == 0
     calls: list[int] = []
-    real = gen.pipeline.plan
+    real = gen.run.pipeline.plan
 
     def counting(*a: object, **k: object) -> None:
         calls.append(1)
         real(*a, **k)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(gen.pipeline, "plan", counting)
+    monkeypatch.setattr(gen.run.pipeline, "plan", counting)
     if change == "included header":
         (project / "inc" / "base.h").write_text("#define BASE 20\n", encoding="utf-8")
     elif change == "new include appears":

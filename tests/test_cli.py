@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from gen.cli import depfile_text, main, output_stem
 from gen.diagnostics import GenError
-from gen.naming import common_prefix, strip_names
-from gen.writer import PlannedOutput, write_if_changed
+from gen.output.naming import common_prefix, strip_names
+from gen.output.writer import PlannedOutput, write_if_changed
+from gen.run.cli import depfile_text, main, output_stem
 
 HEADER = """\
 #include "sub.h"
@@ -152,9 +152,9 @@ def test_internal_error_is_one_line_exit_2(
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    import gen.pipeline
+    import gen.run.pipeline
 
-    monkeypatch.setattr(gen.pipeline, "plan", boom)
+    monkeypatch.setattr(gen.run.pipeline, "plan", boom)
     code, out, err = run(["colors.h"], capsys)
     assert code == 2
     assert out == ""
@@ -170,9 +170,9 @@ def test_gen_debug_lets_the_traceback_through(
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    import gen.pipeline
+    import gen.run.pipeline
 
-    monkeypatch.setattr(gen.pipeline, "plan", boom)
+    monkeypatch.setattr(gen.run.pipeline, "plan", boom)
     monkeypatch.setenv("GEN_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["colors.h"])
@@ -180,7 +180,7 @@ def test_gen_debug_lets_the_traceback_through(
 
 def test_internal_error_in_a_real_process(project: Path) -> None:
     code = (
-        "import sys\nimport gen.cli as c\nimport gen.pipeline as p\n"
+        "import sys\nimport gen.run.cli as c\nimport gen.run.pipeline as p\n"
         "def boom(*a, **k):\n    raise KeyError('x')\n"
         "p.plan = boom\nsys.exit(c.main(['--no-cache', 'colors.h']))\n"
     )
@@ -253,9 +253,9 @@ def test_killed_run_leaves_no_half_file(project: Path, capsys: pytest.CaptureFix
     out = project / "out" / "colors.json"
     out.write_text('{"old": true}\n', encoding="utf-8")
     code = (
-        "import os, signal, sys\nimport gen.writer as w\n"
+        "import os, signal, sys\nimport gen.output.writer as w\n"
         "w.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "from gen.cli import main\nsys.exit(main(['-f', 'json', 'colors.h']))\n"
+        "from gen.run.cli import main\nsys.exit(main(['-f', 'json', 'colors.h']))\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code], cwd=project, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)}

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gen.cli import build_parser, main
-from gen.config import find_pyproject, load_settings
+from gen.run.cli import build_parser, main
+from gen.run.config import find_pyproject, load_settings
 
 HEADER = """\
 typedef enum tagCOLOR { COLOR_RED = 1, COLOR_GREEN = 2, COLOR_BLUE = 4 } COLOR;

@@ -1,4 +1,4 @@
-"""Tests for gen.docs (reading and matching reference pages) and gen.docs_report."""
+"""Tests for gen.docs.page (reading and matching reference pages) and gen.docs.report."""
 
 from __future__ import annotations
 
@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from gen.c.inttypes import LLP64, IntTypes
 from gen.diagnostics import GenError, Location
-from gen.docs import (
-    DocMember,
-    DocPage,
-    apply_docs,
-    load_docs,
-    match_pages,
-    parse_page,
-    parse_text,
-    to_plain_text,
-)
-from gen.docs_report import drift_report
-from gen.inttypes import LLP64, IntTypes
+from gen.docs.markdown import to_plain_text
+from gen.docs.matching import apply_docs, match_pages
+from gen.docs.page import DocPage, load_docs, parse_page, parse_text
+from gen.docs.report import drift_report
+from gen.docs.sections import DocMember
 from gen.model import Enum, Member
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docs"

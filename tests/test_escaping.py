@@ -6,7 +6,7 @@ name, aliases; doc text with quotes, comment terminators, backslashes and
 control characters; values a target cannot hold as a plain number. Each
 output is imported or compiled: Python with ruff and mypy --strict,
 TypeScript with tsc --strict and run by Node, JSON against the schema.
-The mapping itself is documented in gen/filters.py.
+The mapping itself is documented in gen/output/filters.py.
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from conftest import REPO, node_tool
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gen import filters
+from gen.c.inttypes import LLP64, IntTypes
 from gen.diagnostics import Location
-from gen.inttypes import LLP64, IntTypes
 from gen.model import Enum, Member, Module
-from gen.render import discover_formats, make_environment, render
-from gen.viewmodel import module_view
+from gen.output import filters
+from gen.output.render import discover_formats, make_environment, render
+from gen.output.viewmodel import module_view
 
 TYPES = IntTypes(LLP64)
 SCHEMA = json.loads((REPO / "gen" / "schema" / "gen-enums.schema.json").read_text(encoding="utf-8"))

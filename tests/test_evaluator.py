@@ -1,5 +1,5 @@
-"""The constant-expression evaluator (gen/cexpr.py) and the #if parser
-(gen/ifexpr.py) take input of any depth and length without recursion:
+"""The constant-expression evaluator (gen/c/cexpr.py) and the #if parser
+(gen/c/ifexpr.py) take input of any depth and length without recursion:
 chains and nests far deeper than Python's recursion limit give the right
 value, and malformed input a clean error at the right token."""
 
@@ -10,10 +10,10 @@ import sys
 import pytest
 from pycparser import c_ast
 
-from gen.cexpr import MAX_BRACKET_DEPTH, EvalError, Evaluator, parser_stack, too_deep
-from gen.ifexpr import IfSyntaxError, parse_constant_expression, parse_if_expression
-from gen.inttypes import LLP64, LP64, IntTypes
-from gen.lexer import tokenize
+from gen.c.cexpr import MAX_BRACKET_DEPTH, EvalError, Evaluator, parser_stack, too_deep
+from gen.c.ifexpr import IfSyntaxError, parse_constant_expression, parse_if_expression
+from gen.c.inttypes import LLP64, LP64, IntTypes
+from gen.c.lexer import tokenize
 
 TYPES = IntTypes(LLP64)
 DEEP = 100_000  # far beyond sys.getrecursionlimit()

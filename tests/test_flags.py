@@ -1,4 +1,4 @@
-"""The IntFlag rule of gen/flags.py, one case per clause, on real C text."""
+"""The IntFlag rule of gen/output/flags.py, one case per clause, on real C text."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gen.api import extract
-from gen.flags import classify
+from gen.c.frontend import extract
+from gen.output.flags import classify
 
 CASES = [
     # (enum body, flags?, words of the reason)

@@ -1,5 +1,5 @@
 """The forced includes (``-include``) are processed once per process and
-shared by every header (gen/api.py, _forced_prefix): each header's result
+shared by every header (gen/c/frontend.py, _forced_prefix): each header's result
 must be exactly what processing them for that header alone gives."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import gen.api as api
-from gen.api import Extraction, extract
+import gen.c.frontend as api
+from gen.c.frontend import extract
 from gen.diagnostics import GenError
+from gen.model import Extraction
 
 FORCED = """\
 #pragma once

@@ -20,7 +20,7 @@ from conftest import REPO
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from gen.api import extract
+from gen.c.frontend import extract
 from tests.differential.clang_oracle import clang_args, oracle
 from tests.differential.corpus import Corpus, cache_dir, load
 from tests.test_differential_sample import SAMPLES

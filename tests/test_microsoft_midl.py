@@ -20,7 +20,7 @@ from conftest import REPO
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from gen.api import extract
+from gen.c.frontend import extract
 from tests.differential.corpus import _download, cache_dir, load
 
 pytestmark = pytest.mark.skipif(os.environ.get("GEN_SKIP_CORPUS") == "1", reason="GEN_SKIP_CORPUS=1")

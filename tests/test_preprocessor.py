@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from gen.c.inttypes import LLP64, IntTypes
+from gen.c.lexer import spell
+from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.diagnostics import GenError, Reporter
-from gen.inttypes import LLP64, IntTypes
-from gen.lexer import spell
-from gen.preprocessor import Preprocessor, PreprocessorOptions
 
 
 def expand(text: str, tmp_path: Path, **options: object) -> str:
@@ -198,7 +198,7 @@ def test_command_line_defines_and_undefines(tmp_path: Path) -> None:
     ],
 )
 def test_text_that_is_not_c_or_is_truncated_is_one_clean_error(tmp_path: Path, text: str, message: str) -> None:
-    from gen.api import extract
+    from gen.c.frontend import extract
 
     header = tmp_path / "t.h"
     header.write_text(text, encoding="utf-8")
@@ -208,7 +208,7 @@ def test_text_that_is_not_c_or_is_truncated_is_one_clean_error(tmp_path: Path, t
 
 
 def test_function_definitions_and_trailing_macro_calls_are_complete(tmp_path: Path) -> None:
-    from gen.api import extract
+    from gen.c.frontend import extract
 
     header = tmp_path / "t.h"
     header.write_text(
@@ -226,7 +226,7 @@ def test_function_definitions_and_trailing_macro_calls_are_complete(tmp_path: Pa
 
 
 def test_a_header_may_end_with_a_function_whose_brace_starts_a_line(tmp_path: Path) -> None:
-    from gen.api import extract
+    from gen.c.frontend import extract
 
     header = tmp_path / "t.h"
     header.write_text(
@@ -239,7 +239,7 @@ def test_a_header_may_end_with_a_function_whose_brace_starts_a_line(tmp_path: Pa
 
 def test_enum_keyword_from_a_macro_with_the_brace_on_the_next_line(tmp_path: Path) -> None:
     # Wine's axextendenums.h: ENUM16 TAG(X) expands to "typedef enum tagX".
-    from gen.api import extract
+    from gen.c.frontend import extract
 
     header = tmp_path / "t.h"
     header.write_text(

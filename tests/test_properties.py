@@ -76,7 +76,7 @@ from conftest import REPO, node_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gen.cli import main as gen_main
+from gen.run.cli import main as gen_main
 
 EXAMPLES = int(os.environ.get("GEN_PROPERTY_EXAMPLES", "250"))
 #: Seconds one gen run may take before the example counts as a hang.

@@ -27,8 +27,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from gen import cli, source
+from gen.c import source
 from gen.diagnostics import GenError
+from gen.run import cli
 
 ERROR_RE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+):(?P<col>\d+): error: (?P<message>[^\n]+)$")
 SUMMARY_RE = re.compile(r"^gen: \d+ error\(s\); nothing written$")
@@ -482,7 +483,7 @@ TEMP_RE = re.compile(r"^\.[^/]+\.(py|json|ts)\.[A-Za-z0-9_]+\.tmp$")
 
 KILLER = """
 import io, os, signal, sys
-import gen.writer
+import gen.output.writer
 when, n = sys.argv[1], int(sys.argv[2])
 calls = {"write": 0, "fsync": 0, "replace": 0}
 
@@ -518,8 +519,8 @@ proxy.__dict__.update(os.__dict__)
 proxy.fsync = step("fsync", os.fsync)
 proxy.replace = step("replace", os.replace)
 proxy.fdopen = lambda fd, mode="wb": io.BufferedWriter(Raw(fd), buffer_size=1 << 12)
-gen.writer.os = proxy
-from gen.cli import main
+gen.output.writer.os = proxy
+from gen.run.cli import main
 sys.exit(main(sys.argv[3:]))
 """
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from gen.cli import main
-from gen.filters import FILTERS
-from gen.render import discover_formats, make_environment
-from gen.viewmodel import SCHEMA_ID, VIEW_MODEL_VERSION, EnumView, MemberView, ModuleView
+from gen.output.filters import FILTERS
+from gen.output.render import discover_formats, make_environment
+from gen.output.viewmodel import SCHEMA_ID, VIEW_MODEL_VERSION, EnumView, MemberView, ModuleView
+from gen.run.cli import main
 
 DOC = REPO / "docs" / "templates.md"
 RUST_EXAMPLE = REPO / "docs" / "examples" / "templates"

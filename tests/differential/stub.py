@@ -1,4 +1,4 @@
-"""A stand-in for ``gen.api.extract`` built on libclang itself: it must score exact == total.
+"""A stand-in for ``gen.c.frontend.extract`` built on libclang itself: it must score exact == total.
 
 Run ``python -m tests.differential.run --tool tests.differential.stub:extract`` to check the harness
 (corpus, oracle, comparison, report) independently of the tool under test.

@@ -1,6 +1,6 @@
 """Runs the tool under test on one header and reduces its answer to names, values and error messages.
 
-The tool is named as ``module:function`` (default ``gen.api:extract``) so that another implementation
+The tool is named as ``module:function`` (default ``gen.c.frontend:extract``) so that another implementation
 (e.g. ``tests.differential.stub:extract``, libclang itself) can stand in for it. The function is
 called as ``extract(path, include_dirs=..., defines=..., undefines=..., force_includes=...)`` and must
 return an object with ``.module.enums`` (each with ``.members``: ``.name``, ``.value``) and
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
-DEFAULT_TOOL = "gen.api:extract"
+DEFAULT_TOOL = "gen.c.frontend:extract"
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Preprocessing tokens (C11 6.4) of one logical line.
 
-The lexer sees text that :mod:`gen.source` has already spliced and stripped
+The lexer sees text that :mod:`gen.c.source` has already spliced and stripped
 of comments, so a line never continues and never holds a comment.
 """
 

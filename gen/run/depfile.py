@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gen.diagnostics import GenError
-from gen.writer import PlannedOutput, write_if_changed
+from gen.output.writer import PlannedOutput, write_if_changed
 
 
 def depfile_path(path: str | Path, cwd: Path | None = None, project: Path | None = None) -> str:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gen.diagnostics import Location
-from gen.docs import DocMatch, DocMatches, DocMember, DocPage
+from gen.docs.matching import DocMatch, DocMatches
+from gen.docs.page import DocPage
+from gen.docs.sections import DocMember
 from gen.model import Enum, Member
 
 #: Where a page writes values, in the order findings are reported.
@@ -50,7 +52,7 @@ class EnumDrift:
 
     enum: Enum
     page: DocPage
-    #: How the page was matched (see :class:`gen.docs.DocMatch`).
+    #: How the page was matched (see :class:`gen.docs.matching.DocMatch`).
     how: str
     #: Typedef names in the page that are none of the header's names.
     typedef_names: tuple[str, ...]

@@ -26,10 +26,11 @@ import jinja2
 import jinja2.meta
 
 from gen.diagnostics import GenError, Location
-from gen.filters import FILTERS
-from gen.viewmodel import ModuleView
+from gen.output.filters import FILTERS
+from gen.output.viewmodel import ModuleView
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+#: The installed package (gen/, one level up from gen/output/).
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_FORMATS = ("python", "json", "typescript")
 
 
@@ -84,12 +85,11 @@ class RecordingLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates, like Python's __pycache__: Jinja checks each
-    entry against the template's source, so it is never stale."""
-    from gen.cache import cache_dir
-
-    folder = cache_dir() / "jinja"
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates in ``folder``, like Python's __pycache__: Jinja
+    checks each entry against the template's source, so it is never stale."""
+    if folder is None:
+        return None
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -97,8 +97,9 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
-    """The one Jinja environment: strict undefineds, user folders first."""
+def make_environment(template_dirs: Sequence[Path] = (), bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """The one Jinja environment: strict undefineds, user folders first;
+    compiled templates are kept in ``bytecode_dir`` when one is given."""
     for folder in template_dirs:
         if not folder.is_dir():
             raise GenError(f"template folder '{folder}' does not exist")
@@ -109,7 +110,7 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache(bytecode_dir),
     )
     env.filters.update(FILTERS)
     env.globals["fail"] = fail

@@ -8,13 +8,14 @@ user templates; it is versioned together with the JSON schema
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from gen import filters, naming
 from gen.diagnostics import GenError
-from gen.flags import classify
 from gen.model import Enum, Member, Module
+from gen.output import filters, naming
+from gen.output.flags import classify
 
 #: Bumped with any incompatible change to the view model or the JSON schema.
 VIEW_MODEL_VERSION = 1
@@ -175,6 +176,25 @@ def enum_view(enum: Enum, flags_override: bool | None = None) -> EnumView:
     )
 
 
+def strip_member_prefix(view: EnumView) -> EnumView:
+    """``view`` with its members' Python and TypeScript names stripped of
+    the common prefix (C names, and so the JSON, unchanged)."""
+    if view.c_name is None:
+        return view
+    prefix = naming.common_prefix([m.c_name for m in view.members])
+    if not prefix:
+        return view
+    members = tuple(
+        dataclasses.replace(
+            m,
+            py_name=filters.py_member_name(m.c_name[len(prefix) :]),
+            ts_key=filters.ts_key(m.c_name[len(prefix) :]),
+        )
+        for m in view.members
+    )
+    return dataclasses.replace(view, members=members)
+
+
 def module_view(
     module: Module,
     stem: str,
@@ -192,7 +212,7 @@ def module_view(
         override = overrides.get(enum.name) if enum.name else None
         view = enum_view(enum, override)
         if strip_prefix:
-            view = naming.strip_member_prefix(view)
+            view = strip_member_prefix(view)
         every.append(view)
     every = filters.unique_exports(every)  # distinct names across the module
     named = [v for v in every if v.c_name]

@@ -49,9 +49,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import GenError, Location
 from gen.model import GroupSpec, Module
-from gen.targets import DEFAULT_TARGET, TARGETS
 
 _LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude", "docs")
 _PATH_LIST_KEYS = ("include-dirs", "docs")

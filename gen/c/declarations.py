@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pycparser import c_ast
 from pycparser.c_parser import Coord, CParser
 
-from gen.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
+from gen.c.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
+from gen.c.lexer import IDENT, OTHER, PUNCT, TEXT, TYPE_WORDS, Token
+from gen.c.macros import ScanPolicy
 from gen.diagnostics import GenError, Location
-from gen.lexer import IDENT, OTHER, PUNCT, TEXT, TYPE_WORDS, Token
-from gen.macros import ScanPolicy
 
 #: Words that may appear in declaration specifiers and never name a type.
 _QUALIFIERS = frozenset(

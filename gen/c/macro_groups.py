@@ -36,13 +36,13 @@ from dataclasses import dataclass
 
 from pycparser import c_ast
 
-from gen.cexpr import EvalError, Evaluator, Value
+from gen.c.cexpr import EvalError, Evaluator, Value
+from gen.c.ifexpr import IfSyntaxError, parse_constant_expression
+from gen.c.inttypes import IntTypes
+from gen.c.lexer import CHAR, IDENT, NUMBER, PUNCT, Token
+from gen.c.macros import Expander, Macro
 from gen.diagnostics import GenError, Location
-from gen.ifexpr import IfSyntaxError, parse_constant_expression
-from gen.inttypes import IntType, IntTypes
-from gen.lexer import CHAR, IDENT, NUMBER, PUNCT, Token
-from gen.macros import Expander, Macro
-from gen.model import Enum, GroupSpec, Member
+from gen.model import Enum, GroupSpec, IntType, Member
 
 GROUP_SUFFIX = "_CONSTANTS"
 

@@ -2,7 +2,7 @@
 expressions read from tokens (``#define`` bodies).
 
 It builds the same pycparser ``c_ast`` nodes the C parser builds, so that one
-evaluator (:mod:`gen.cexpr`) serves both ``#if`` and enumerator values. It
+evaluator (:mod:`gen.c.cexpr`) serves both ``#if`` and enumerator values. It
 never recurses: operands and pending operators (binary and prefix operators,
 casts, ``sizeof``, open parentheses, ``?`` and ``:``) live on two explicit
 stacks, so parentheses nested 100,000 deep or a chain of a million operators
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pycparser import c_ast
 from pycparser.c_parser import Coord
 
-from gen.lexer import CHAR, IDENT, NUMBER, PUNCT, TYPE_WORDS, Token
+from gen.c.lexer import CHAR, IDENT, NUMBER, PUNCT, TYPE_WORDS, Token
 
 _BINARY_PRECEDENCE = {
     "||": 1,

@@ -1,32 +1,22 @@
-"""The pipeline as one call: header path in, model and diagnostics out."""
+"""The C front end as one call: header path in, model and diagnostics out."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from gen.cexpr import parser_stack
-from gen.declarations import DeclarationScanner
-from gen.diagnostics import Diagnostic, GenError, Level, Location, Reporter
-from gen.extract import ModelBuilder
-from gen.inttypes import DATA_MODELS, IntTypes
-from gen.macro_groups import TypedefMark, evaluate_macros, group_macros
-from gen.macros import Macro
-from gen.model import GroupSpec, Module
-from gen.preprocessor import Preprocessor, PreprocessorOptions
-from gen.targets import DEFAULT_TARGET, TARGETS
-
-
-@dataclass
-class Extraction:
-    module: Module
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.ERROR]
+from gen.c.builder import ModelBuilder
+from gen.c.cexpr import parser_stack
+from gen.c.declarations import DeclarationScanner
+from gen.c.inttypes import DATA_MODELS, IntTypes
+from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
+from gen.c.macros import Macro
+from gen.c.preprocessor import Preprocessor, PreprocessorOptions
+from gen.c.targets import DEFAULT_TARGET, TARGETS
+from gen.diagnostics import GenError, Location, Reporter
+from gen.model import Extraction, GroupSpec, Module
 
 
 def display_name(path: Path) -> str:

@@ -21,12 +21,13 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from gen import __version__, cache, quick
-from gen.config import HeaderSettings, load_settings, pyproject_candidates
-from gen.depfile import depfile_path, depfile_text, write_depfile
+from gen import __version__
+from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import Diagnostic, GenError, Level
-from gen.targets import DEFAULT_TARGET, TARGETS
-from gen.writer import PlannedOutput, output_stem, write_if_changed
+from gen.output.writer import PlannedOutput, output_stem, write_if_changed
+from gen.run import cache, quick
+from gen.run.config import HeaderSettings, load_settings, pyproject_candidates
+from gen.run.depfile import depfile_path, depfile_text, write_depfile
 
 __all__ = ["build_parser", "depfile_text", "main", "output_stem"]
 
@@ -157,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     raw = list(sys.argv[1:] if argv is None else argv)
     # Everything printed is kept, so that a run which changed nothing can
-    # leave a stamp for gen.quick to replay.
+    # leave a stamp for gen.run.quick to replay.
     real = sys.stdout, sys.stderr
     printed = sys.stdout, sys.stderr = quick.Recorder(real[0]), quick.Recorder(real[1])
     try:
@@ -220,7 +221,7 @@ def _execute(
     args: argparse.Namespace, settings: list[HeaderSettings], origin: Path, started: int
 ) -> tuple[int, tuple[list[str], list[str]] | None]:
     """Run (or serve from the run cache) and write. Returns the exit code
-    and, when the run changed nothing and may be replayed by gen.quick, the
+    and, when the run changed nothing and may be replayed by gen.run.quick, the
     files and folders its result depends on."""
     project = settings[0].root if settings else None
 
@@ -240,7 +241,7 @@ def _execute(
             return code, None
         return code, ([*record.inputs, *_written(args, settings, outputs)], list(record.dirs))
 
-    from gen.pipeline import RunResult, plan, print_drift
+    from gen.run.pipeline import RunResult, plan, print_drift
 
     try:
         run = RunResult()

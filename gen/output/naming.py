@@ -24,15 +24,10 @@ constants, where the prefix is the only thing keeping names apart.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from gen import filters
-
-if TYPE_CHECKING:
-    from gen.viewmodel import EnumView
+from gen.output import filters
 
 _PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
@@ -79,22 +74,3 @@ def strip_names(names: Sequence[str]) -> list[str]:
     """``names`` without their :func:`common_prefix`."""
     prefix = common_prefix(names)
     return [n[len(prefix) :] for n in names]
-
-
-def strip_member_prefix(view: EnumView) -> EnumView:
-    """``view`` with its members' Python and TypeScript names stripped of
-    the common prefix (C names, and so the JSON, unchanged)."""
-    if view.c_name is None:
-        return view
-    prefix = common_prefix([m.c_name for m in view.members])
-    if not prefix:
-        return view
-    members = tuple(
-        dataclasses.replace(
-            m,
-            py_name=filters.py_member_name(m.c_name[len(prefix) :]),
-            ts_key=filters.ts_key(m.c_name[len(prefix) :]),
-        )
-        for m in view.members
-    )
-    return dataclasses.replace(view, members=members)

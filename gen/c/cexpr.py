@@ -2,7 +2,7 @@
 
 The evaluator walks pycparser ``c_ast`` expression nodes. It is shared by the
 enumerator initializers (parsed by pycparser) and by ``#if`` conditions
-(parsed by :mod:`gen.ifexpr` into the same node types). Values are pairs of
+(parsed by :mod:`gen.c.ifexpr` into the same node types). Values are pairs of
 a Python int and the :class:`IntType` it has.
 
 Evaluation never recurses on the Python stack: every operator is a generator
@@ -23,7 +23,8 @@ from typing import Any, Protocol, TypeVar
 
 from pycparser import c_ast
 
-from gen.inttypes import IntType, IntTypes
+from gen.c.inttypes import IntTypes
+from gen.model import IntType
 
 
 class EvalError(Exception):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from gen.c.lexer import IDENT, NUMBER, PUNCT, STRING, Token, tokenize
 from gen.diagnostics import GenError, Location
-from gen.lexer import IDENT, NUMBER, PUNCT, STRING, Token, tokenize
 
 PLACEMARKER = "placemarker"
 #: Expansion output beyond this many tokens per top-level token means a

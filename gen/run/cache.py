@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from gen import __version__
-from gen.quick import PACKAGE_DIR, cache_folder, dir_state, file_hash, own_files
+from gen.run.quick import PACKAGE_DIR, cache_folder, dir_state, file_hash, own_files
 
 RECORD_VERSION = 1
 

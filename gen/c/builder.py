@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 
 from pycparser import c_ast
 
-from gen.cexpr import CType, EvalError, Evaluator, OpaqueType, PointerType, Value, integer_type_from_words
-from gen.declarations import EnumDecl, TypedefDecl
+from gen.c.cexpr import CType, EvalError, Evaluator, OpaqueType, PointerType, Value, integer_type_from_words
+from gen.c.declarations import EnumDecl, TypedefDecl
+from gen.c.inttypes import IntTypes
 from gen.diagnostics import Diagnostic, Level, Location, Reporter
-from gen.inttypes import IntType, IntTypes
-from gen.model import Enum, Member
+from gen.model import Enum, IntType, Member
 
 
 @dataclass

@@ -9,37 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class IntType:
-    name: str
-    bits: int
-    signed: bool
-    #: Conversion rank (C11 6.3.1.1): bool < char < short < int < long < long long.
-    rank: int
-
-    @property
-    def min(self) -> int:
-        return -(1 << (self.bits - 1)) if self.signed else 0
-
-    @property
-    def max(self) -> int:
-        return (1 << (self.bits - 1)) - 1 if self.signed else (1 << self.bits) - 1
-
-    def wrap(self, value: int) -> int:
-        """Convert ``value`` to this type (modulo 2**bits, as C does)."""
-        if self.bits == 1:  # _Bool: any non-zero value becomes 1
-            return 1 if value else 0
-        value &= (1 << self.bits) - 1
-        if self.signed and value >> (self.bits - 1):
-            value -= 1 << self.bits
-        return value
-
-    def holds(self, value: int) -> bool:
-        return self.min <= value <= self.max
-
-    def __str__(self) -> str:
-        return self.name
+from gen.model import IntType
 
 
 @dataclass(frozen=True)

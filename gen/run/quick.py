@@ -6,7 +6,7 @@ read, each output and depfile, gen's own files, the pyproject.toml files
 that were or were not there on the way up, the folders where something was
 looked for in vain). A later run with the same arguments, working folder and
 interpreter replays the stamp when every one of those is as it was, and
-otherwise falls through to the CLI and the run cache (:mod:`gen.cache`).
+otherwise falls through to the CLI and the run cache (:mod:`gen.run.cache`).
 A hit imports only ``os``, ``sys``, ``marshal`` and ``zlib``, so a rerun in
 a build costs little more than starting the interpreter.
 
@@ -29,7 +29,8 @@ from typing import Any
 
 STAMP_VERSION = 1
 RACY_NS = 2_000_000_000
-PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+#: The installed package (gen/, one level up from gen/run/).
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # (path, size, inode, mtime_ns, ctime_ns, content hash)
 FileEntry = tuple[str, int, int, int, int, str]
@@ -127,7 +128,7 @@ def replay(argv: Sequence[str]) -> int | None:
         sys.stderr.write(stderr)
         sys.stderr.flush()
     except BrokenPipeError:
-        # As gen.cli does: stop quietly, exit code 2.
+        # As gen.run.cli does: stop quietly, exit code 2.
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2

@@ -1,7 +1,7 @@
 """The work of one run, from settings to planned outputs (nothing written).
 
-Kept apart from :mod:`gen.cli` so that a run served from the cache
-(:mod:`gen.cache`) never imports the parser, pycparser or Jinja.
+Kept apart from :mod:`gen.run.cli` so that a run served from the cache
+(:mod:`gen.run.cache`) never imports the parser, pycparser or Jinja.
 """
 
 from __future__ import annotations
@@ -13,19 +13,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gen.api import Extraction, extract
-from gen.config import HeaderSettings
+from gen.c.frontend import extract
 from gen.diagnostics import Diagnostic, GenError, Level, Location
-from gen.flags import classify
-from gen.model import Module
-from gen.naming import common_prefix
-from gen.render import OutputFormat, discover_formats, loaded_templates, make_environment, render, template_paths
-from gen.viewmodel import ModuleView, module_view
-from gen.writer import PlannedOutput, output_stem, safe_output_path
+from gen.model import Extraction, Module
+from gen.output.flags import classify
+from gen.output.naming import common_prefix
+from gen.output.render import OutputFormat, discover_formats, loaded_templates, make_environment, render, template_paths
+from gen.output.viewmodel import ModuleView, module_view
+from gen.output.writer import PlannedOutput, output_stem, safe_output_path
+from gen.run.cache import cache_dir
+from gen.run.config import HeaderSettings
 
 if TYPE_CHECKING:  # docs are imported only when a run uses them
-    from gen.docs import DocPage
-    from gen.docs_report import DriftReport
+    from gen.docs.page import DocPage
+    from gen.docs.report import DriftReport
 
 
 @dataclass
@@ -96,7 +97,7 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
         if s.docs:
             module = _apply_docs(module, s.docs, run)
         stem = output_stem(s.header)
-        env = make_environment(s.template_dirs)
+        env = make_environment(s.template_dirs, cache_dir() / "jinja")
         # A template added to a user folder may override a built-in one.
         run.dirs_probed.extend(str(d) for d in s.template_dirs)
         flags = {**{g.name: g.flags for g in s.groups if g.flags is not None}, **s.flags}
@@ -180,8 +181,9 @@ def _explain(s: HeaderSettings, module: Module, view: ModuleView, overrides: Map
 
 def _apply_docs(module: Module, folders: Sequence[str], run: RunResult) -> Module:
     """Attach descriptions from documentation pages to the module's C enums."""
-    from gen.docs import apply_docs, doc_folders, load_docs, match_pages
-    from gen.docs_report import drift_report
+    from gen.docs.matching import apply_docs, match_pages
+    from gen.docs.page import doc_folders, load_docs
+    from gen.docs.report import drift_report
 
     # A page added anywhere under a docs folder may change the outputs.
     run.dirs_probed.extend(str(d) for d in doc_folders(folders))
@@ -199,7 +201,7 @@ def _apply_docs(module: Module, folders: Sequence[str], run: RunResult) -> Modul
 
 def print_drift(run: RunResult, form: str) -> bool:
     """Print the drift report; True if anything drifts."""
-    from gen.docs_report import DriftReport
+    from gen.docs.report import DriftReport
 
     unmatched = tuple(run.pages[p] for p in sorted(run.pages) if p not in run.matched_pages)
     report = DriftReport(tuple(e for r in run.drift for e in r.enums), unmatched)
