@@ -23,6 +23,7 @@ from typing import Any, Protocol, TypeVar
 
 from pycparser import c_ast
 
+from gen.c.floats import FloatSyntaxError, parse_float, to_integer
 from gen.c.inttypes import IntTypes
 from gen.model import IntType
 
@@ -327,8 +328,11 @@ class Evaluator:
             number = "0"
         if not number or suffix not in _INT_SUFFIXES:
             if _looks_float(low):
-                raise EvalError(f"floating constant '{text}' in an integer constant expression", node)
-            raise EvalError(f"invalid integer constant '{text}'", node)
+                raise EvalError(f"floating constant '{_abridged(text)}' in an integer constant expression", node)
+            raise EvalError(f"invalid integer constant '{_abridged(text)}'", node)
+        if len(number.lstrip("0")) > _MAX_LITERAL_DIGITS[base]:
+            # Past every integer type (and Python's 4,300-digit conversion limit).
+            raise EvalError(f"integer constant '{_abridged(text)}' is too large for any integer type", node)
         value = int(number, base)
         t = self.types.literal_type(value, decimal, suffix)
         if t is None:
@@ -491,11 +495,14 @@ class Evaluator:
             raise EvalError("a cast to a pointer type is not an integer constant expression", node)
         if isinstance(target, OpaqueType):
             raise EvalError(f"cast to non-integer type '{target.name}'", node)
-        if (isinstance(node.expr, c_ast.Constant) and node.expr.type in ("float", "double")) or (
-            isinstance(node.expr, c_ast.Constant) and _looks_float(node.expr.value.lower())
-        ):
-            value = _float_to_int(node.expr.value, node)
-            return target.wrap(value), target
+        floating = _floating_operand(node.expr)
+        if floating is not None:
+            negative, constant = floating
+            try:
+                rounded = parse_float(constant.value)
+            except FloatSyntaxError:
+                raise EvalError(f"invalid floating constant '{_abridged(constant.value)}'", constant) from None
+            return to_integer(rounded, negative, target), target
         v, _ = yield node.expr
         return target.wrap(v), target
 
@@ -588,6 +595,16 @@ _INT_SUFFIXES = {
 }
 
 
+#: Digits (without leading zeros) of the largest literal an integer type
+#: holds (unsigned long long), per base.
+_MAX_LITERAL_DIGITS = {2: 64, 8: 22, 10: 20, 16: 16}
+
+
+def _abridged(text: str, keep: int = 40) -> str:
+    """A long literal shortened for a message."""
+    return text if len(text) <= keep else f"{text[: keep // 2]}...{text[-keep // 2 :]} ({len(text)} characters)"
+
+
 def _looks_float(low: str) -> bool:
     if not low[:1].isdigit() and not low.startswith("."):
         return False  # a character constant such as 'E'
@@ -596,15 +613,18 @@ def _looks_float(low: str) -> bool:
     return "." in low or "e" in low
 
 
-def _float_to_int(text: str, node: c_ast.Node) -> int:
-    s = text.rstrip("fFlL")
-    try:
-        f = float.fromhex(s) if s.lower().startswith("0x") else float(s)
-    except ValueError:
-        raise EvalError(f"invalid floating constant '{text}'", node) from None
-    if f != f or f in (float("inf"), float("-inf")):
-        raise EvalError(f"floating constant '{text}' cannot be converted to an integer", node)
-    return int(f)
+def _floating_operand(node: c_ast.Node) -> tuple[bool, c_ast.Constant] | None:
+    """A floating constant under unary signs (``-1.5``): its sign and the
+    constant; None for anything else."""
+    negative = False
+    while isinstance(node, c_ast.UnaryOp) and node.op in ("-", "+"):
+        negative ^= node.op == "-"
+        node = node.expr
+    if isinstance(node, c_ast.Constant) and (
+        node.type in ("float", "double", "long double") or _looks_float(node.value.lower())
+    ):
+        return negative, node
+    return None
 
 
 _SIMPLE_ESCAPES = {

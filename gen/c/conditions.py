@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gen.c.cexpr import EvalError, Evaluator
@@ -102,7 +103,12 @@ class Conditions:
     if TYPE_CHECKING:
 
         def _find_include(
-            self, target: str, quoted: bool, current: SourceFile | None, after: int | None
+            self,
+            target: str,
+            quoted: bool,
+            current: SourceFile | None,
+            after: int | None,
+            unusable: list[tuple[Path, str]] | None = None,
         ) -> IncludedFile | None: ...
 
     def _condition(self, kind: str, rest: str, file: str, line: int, text: str) -> bool:

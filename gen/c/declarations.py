@@ -16,7 +16,7 @@ from pycparser import c_ast
 from pycparser.c_parser import Coord, CParser
 
 from gen.c.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
-from gen.c.lexer import IDENT, OTHER, PUNCT, TEXT, TYPE_WORDS, Token
+from gen.c.lexer import IDENT, OTHER, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
 from gen.c.macros import ScanPolicy
 from gen.diagnostics import GenError, Location
 
@@ -205,7 +205,7 @@ class DeclarationScanner:
                 continue
             if tok.kind != PUNCT:
                 if tok.kind == OTHER:
-                    raise GenError(f"stray '{text}' in the header (is this file C?)", _loc(tok))
+                    raise GenError(stray_message(text), _loc(tok))
                 stmt.tokens.append(tok)
                 continue
             if text == ";":

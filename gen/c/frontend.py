@@ -14,6 +14,7 @@ from gen.c.inttypes import DATA_MODELS, IntTypes
 from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.c.macros import Macro
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
+from gen.c.source import real_path
 from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import GenError, Location, Reporter
 from gen.model import Extraction, GroupSpec, Module
@@ -24,7 +25,7 @@ def display_name(path: Path) -> str:
     text = path.as_posix()
     if path.is_absolute():
         try:
-            text = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+            text = real_path(path).relative_to(Path.cwd().resolve()).as_posix()
         except ValueError:
             text = path.name
     return text
@@ -63,7 +64,7 @@ def extract(
         raise GenError(f"unknown macros choice '{macros}' (main, all or none)")
     prefix = _forced_prefix(options, types) if force_includes else None
     defined: list[Macro] = []
-    if prefix is not None and path.resolve() not in prefix.real_paths:
+    if prefix is not None and real_path(path) not in prefix.real_paths:
         # The forced includes were processed once for the whole run.
         reporter = prefix.reporter.fork()
         pp = prefix.pp.fork(reporter)
@@ -178,6 +179,6 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes) -> _Prefix | N
     pp.on_define = None
     read = [str(p) for p in pp.files_read]
     stamps = tuple(_stat(p) for p in [*read, *sorted(pp.dirs_probed)])
-    real = frozenset(Path(p).resolve() for p in read)
+    real = frozenset(real_path(Path(p)) for p in read)
     prefix = _PREFIXES[key] = _Prefix(pp, builder, reporter, defined, real, stamps)
     return prefix

@@ -9,14 +9,17 @@ later would change the result (the caches and depfiles need that).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from gen.c import skim
 from gen.c.lexer import spell, tokenize
 from gen.c.macros import Expander, Macro
-from gen.c.source import SourceFile, read_source
+from gen.c.source import SourceFile, read_source, real_path
 from gen.diagnostics import GenError, Location, Reporter
 
 #: The installed package (gen/): the shim headers and target data live there.
@@ -82,9 +85,10 @@ class IncludeResolver:
             # The name's bytes as written: a file name is bytes, not Latin-1.
             target = os.fsdecode(target.encode("latin-1"))
         after = dir_index if directive == "include_next" else None
-        found = self._find_include(target, quoted, current, after)
+        unusable: list[tuple[Path, str]] = []
+        found = self._find_include(target, quoted, current, after, unusable)
         if found is None:
-            self._missing(target, loc)
+            self._missing(target, loc, unusable)
             return None
         path = found.source.path  # resolved
         if path in self._once:
@@ -96,14 +100,29 @@ class IncludeResolver:
             self._once.add(path)
         return found
 
-    def _missing(self, target: str, loc: Location) -> None:
+    def _missing(self, target: str, loc: Location, unusable: Sequence[tuple[Path, str]] = ()) -> None:
+        """An include found nowhere: a warning, saying what stood where the
+        file was looked for; a name that leads to something that cannot be
+        read as a file (a FIFO, a device, a symbolic link loop) is an error."""
+        for path, kind in unusable:
+            if kind not in _SKIPPED_KINDS:
+                raise GenError(f"cannot include '{target}': {path} is {kind}, not a regular file", loc)
         if target not in self.missing_includes:
             self.missing_includes.append(target)
-        self.reporter.warn(f"'{target}' not found; continuing without it", loc)
+        seen = "".join(f" ({path} is {kind})" for path, kind in unusable[:1])
+        self.reporter.warn(f"'{target}' not found{seen}; continuing without it", loc)
 
     def _find_include(
-        self, target: str, quoted: bool, current: SourceFile | None, after: int | None
+        self,
+        target: str,
+        quoted: bool,
+        current: SourceFile | None,
+        after: int | None,
+        unusable: list[tuple[Path, str]] | None = None,
     ) -> IncludedFile | None:
+        """The file ``target`` names, searched as gcc does; what stands at a
+        candidate path without being a regular file goes to ``unusable``
+        (directories are passed over, as by gcc)."""
         target = target.replace("\\", "/")
         candidates: list[tuple[Path, int]] = []
         if Path(target).is_absolute():
@@ -120,6 +139,9 @@ class IncludeResolver:
                 return IncludedFile(self._load(resolved, target), index)
             # A file appearing here later would change the result (for caches).
             self.dirs_probed.add(str(path.parent))
+            kind = _not_a_file(path) if unusable is not None else None
+            if kind is not None and unusable is not None:
+                unusable.append((path, kind))
         return None
 
     def _resolve_case(self, path: Path) -> Path | None:
@@ -141,7 +163,7 @@ class IncludeResolver:
         return None
 
     def _load(self, path: Path, name: str) -> SourceFile:
-        real = path.resolve()
+        real = real_path(path)
         cached = self._cache.get(real)
         if cached is None:
             display = self._main_name if real == self._main_real else _display_name(path)
@@ -150,6 +172,39 @@ class IncludeResolver:
             self._by_name.setdefault(display, cached)
             self._note_read(path if display == self._main_name else real)
         return cached
+
+
+#: What may stand where an include is looked for and be passed over.
+_SKIPPED_KINDS = ("a directory", "a broken symbolic link")
+
+
+def _not_a_file(path: Path) -> str | None:
+    """What is at ``path`` if something is but it is not a regular file
+    (None when nothing is there)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISLNK(mode):
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            return "a broken symbolic link"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link loop"
+            return f"a symbolic link that cannot be followed ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
 
 
 @dataclass
@@ -185,7 +240,7 @@ def _shared_file(real: Path, display: str) -> SharedFile:
 def _display_name(path: Path) -> str:
     """Shim headers are named by their include name, not their install path."""
     try:
-        rel = path.resolve().relative_to(SHIM_DIR)
+        rel = real_path(path).relative_to(SHIM_DIR)
         return f"<gen>/{rel.as_posix()}"
     except ValueError:
         return path.as_posix()

@@ -23,6 +23,7 @@ _TOKEN_RE = re.compile(
     (?P<ws>[ \t\f\v]+)
     |(?P<chr>(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*')
     |(?P<str>(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*")
+    |(?P<open>(?:u8|[uUL])?["'][^\n]*)
     |(?P<id>[A-Za-z_$][A-Za-z0-9_$]*)
     |(?P<num>\.?[0-9](?:[eEpP][+-]|[0-9A-Za-z_.']|\\u[0-9A-Fa-f]{4})*)
     |(?P<punct>%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|\#\#|<:|:>|<%|%>|%:|[][(){}.&*+\-~!/%<>^|?:;=,\#])
@@ -110,9 +111,21 @@ def tokenize(text: str, file: str, line: int, col0: int = 1, space: bool = False
         s = m.group()
         if kind == "punct" and s in _DIGRAPHS:
             s = _DIGRAPHS[s]
+        elif kind == "open":
+            # A literal left open takes the rest of the line, as in gcc (and
+            # a line of escaped quotes costs one scan, not one per quote).
+            kind = OTHER
         append(Token(kind or OTHER, s, file, line, m.start() + col0, space))
         space = False
     return tokens
+
+
+def stray_message(text: str) -> str:
+    """The error for an OTHER token: a literal left open, or a stray character."""
+    quote = text.lstrip("u8UL")[:1]
+    if quote in ("'", '"'):
+        return f"missing terminating {quote} character (is this file C?)"
+    return f"stray '{text}' in the header (is this file C?)"
 
 
 def spell(tokens: list[Token]) -> str:

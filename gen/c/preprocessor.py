@@ -22,7 +22,7 @@ from gen.c.inttypes import IntTypes
 from gen.c.lexer import IDENT, Token, tokenize
 from gen.c.macros import Expander, Macro, ScanPolicy, number_token, string_token
 from gen.c.skim import Skimmer
-from gen.c.source import SourceFile, read_source
+from gen.c.source import SourceFile, read_source, real_path
 from gen.diagnostics import GenError, Location, Reporter
 
 DATA_DIR = PACKAGE_DIR / "data"
@@ -163,7 +163,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         """The expanded tokens of ``main`` alone, the forced includes being
         done already (by :meth:`forced_tokens`)."""
         self.main_file = main_name
-        self._main_real = main.resolve()
+        self._main_real = real_path(main)
         self._main_name = main_name
         return Expander(self.macros, self._main_raw_tokens(main, main_name), None, self.policy, self._dangerous)
 
@@ -193,16 +193,17 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     def _raw_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         # The header keeps the user's name even when a forced include reaches
         # it first (``-include windows.h`` while extracting winnt.h).
-        self._main_real = main.resolve()
+        self._main_real = real_path(main)
         self._main_name = main_name
         yield from self._forced_raw_tokens()
         yield from self._main_raw_tokens(main, main_name)
 
     def _forced_raw_tokens(self) -> Iterator[Token]:
         for name in self.options.force_includes:
-            found = self._find_include(name, quoted=True, current=None, after=None)
+            unusable: list[tuple[Path, str]] = []
+            found = self._find_include(name, quoted=True, current=None, after=None, unusable=unusable)
             if found is None:
-                self._missing(name, Location("<command line>", 1))
+                self._missing(name, Location("<command line>", 1), unusable)
                 continue
             yield from self._tokens_of(self._process(found.source, found.dir_index))
 

@@ -20,7 +20,11 @@ from gen.diagnostics import GenError, Location
 _KEYWORD_RE = re.compile(r"\b(?:enum|typedef)\b")
 IDENT_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 # Braces and semicolons outside string and character literals.
-_STRUCTURE_RE = re.compile(r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<p>[{};])""")
+# A literal left open runs to the end of its line (matched as ``open``, so
+# that a line of escaped quotes is scanned once, not once per quote).
+_STRUCTURE_RE = re.compile(
+    r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<open>["'][^\n]*)|(?P<p>[{};])"""
+)
 # A stretch of skimmed text: its first word (or character) stands for it.
 _WORD_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\()?|[^\s{};\"']")
 # Characters that cannot appear in C outside literals and comments (a quote
@@ -167,6 +171,8 @@ def structure(block: str, file: str, first: int) -> list[Token]:
         stray = _STRAY_RE.search(block, gap_start, start)
         if stray is not None:
             raise GenError(_stray_message(stray.group()), Location(file, *at(stray.start())))
+        if m.lastgroup == "open":
+            raise GenError(_stray_message(m.group()[0]), Location(file, *at(start)))
         gap = _WORD_RE.search(block, gap_start, start)
         if gap is not None:
             tokens.append(Token(TEXT, gap.group(), file, *at(gap.start()), True))

@@ -85,11 +85,18 @@ def _reject_binary(data: bytes, name: str) -> None:
 
 
 _SPLICE_RE = re.compile(r"\\[ \t]*\n")
+# A comment, or a literal (comment markers inside it are not comments). A
+# literal left open runs to the end of its line and a comment left open to
+# the end of the file, as in gcc; the open forms are separate alternatives
+# so that a failed match never rescans (no quadratic time on ``/* /* ...``
+# or a line of escaped quotes).
 _COMMENT_OR_LITERAL_RE = re.compile(
-    r"""//[^\n]*|/\*.*?\*/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""",
+    r"""//[^\n]*|/\*(?:.*?\*/|.*)|"(?:[^"\\\n]|\\.)*(?:"|[^\n]*)|'(?:[^'\\\n]|\\.)*(?:'|[^\n]*)""",
     re.S,
 )
 _NON_NEWLINE_RE = re.compile(r"[^\n]")
+_NON_BLANK_RE = re.compile(r"[^ \t\f\v\n]")
+_HASH_NEXT_RE = re.compile(r"[ \t\f\v]*#")
 
 
 def splice_lines(text: str) -> str:
@@ -123,37 +130,96 @@ def splice_lines(text: str) -> str:
     return "".join(out)
 
 
-def _blank(match: re.Match[str]) -> str:
-    s = match.group()
-    if s[0] != "/":
-        return s
-    return _NON_NEWLINE_RE.sub(" ", s)
+class _Blanker:
+    """Comments to blanks (phase 3), keeping every other character's line
+    and column, except where a comment spanning lines must join them.
+
+    A comment is one space before directives are processed (C11 5.1.1.2),
+    so a comment spanning lines inside a directive continues the directive
+    (``#define X 1 /* ... */ + 1``), and one spanning lines after C code
+    keeps a later ``#`` out of the directives. Such a comment becomes one
+    space and the newlines it held go after its logical line, as for line
+    splices; every other comment keeps its newlines (so the enumerators
+    after a comment keep their lines).
+    """
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.out: list[str] = []
+        #: First non-blank character of the logical line so far ("" if none).
+        self.first = ""
+        #: Newlines of joined comments, owed at the end of the logical line.
+        self.owed = 0
+
+    def run(self) -> str:
+        text = self.text
+        pos = 0
+        for m in _COMMENT_OR_LITERAL_RE.finditer(text):
+            start = m.start()
+            if start > pos:
+                self._plain(text[pos:start])
+            s = m.group()
+            if s[0] != "/":
+                self._plain(s)
+            elif s[1] == "*" and (len(s) < 4 or not s.endswith("*/")):
+                line = text.count("\n", 0, start) + 1
+                col = start - (text.rfind("\n", 0, start) + 1) + 1
+                raise GenError("unterminated /* comment", Location(self.name, line, col))
+            elif "\n" not in s:
+                self.out.append(" " * len(s))
+            elif self._joins(m.end()):
+                self.out.append(" ")
+                self.owed += s.count("\n")
+            else:
+                self.out.append(_NON_NEWLINE_RE.sub(" ", s))
+                self.first = ""
+            pos = m.end()
+        if pos < len(text):
+            self._plain(text[pos:])
+        if self.owed:
+            self.out.append("\n" * self.owed)
+        return "".join(self.out)
+
+    def _joins(self, end: int) -> bool:
+        """Whether a comment spanning lines, ending at ``end``, must join
+        its lines: it is inside a directive, or C code precedes it and a
+        ``#`` follows it (which must then stay out of the directives)."""
+        if self.first == "#":
+            return True
+        if not self.first:
+            return False
+        return _HASH_NEXT_RE.match(self.text, end) is not None
+
+    def _plain(self, piece: str) -> None:
+        nl = piece.find("\n")
+        if nl < 0:
+            if not self.first:
+                m = _NON_BLANK_RE.search(piece)
+                if m is not None:
+                    self.first = m.group()
+            self.out.append(piece)
+            return
+        if self.owed:
+            self.out.append(piece[: nl + 1])
+            self.out.append("\n" * self.owed)
+            self.owed = 0
+            self.out.append(piece[nl + 1 :])
+        else:
+            self.out.append(piece)
+        last = piece.rfind("\n")
+        m = _NON_BLANK_RE.search(piece, last + 1)
+        self.first = m.group() if m is not None else ""
 
 
 def strip_comments(text: str, name: str) -> str:
-    """Replace each comment by spaces (keeping newlines); literals are kept."""
+    """Replace each comment by spaces (keeping newlines); literals are kept.
+
+    A comment spanning lines inside a directive joins the directive's
+    lines (see :class:`_Blanker`)."""
     if "/" not in text:
         return text
-    blanked = _COMMENT_OR_LITERAL_RE.sub(_blank, text)
-    start = _unterminated_comment(blanked)
-    if start >= 0:
-        line = blanked.count("\n", 0, start) + 1
-        col = start - (blanked.rfind("\n", 0, start) + 1) + 1
-        raise GenError("unterminated /* comment", Location(name, line, col))
-    return blanked
-
-
-def _unterminated_comment(blanked: str) -> int:
-    """Offset of a '/*' left over after blanking (an unterminated comment)."""
-    pos = blanked.find("/*")
-    while pos >= 0:
-        # A '/*' inside a string literal is not a comment.
-        line_start = blanked.rfind("\n", 0, pos) + 1
-        before = blanked[line_start:pos]
-        if before.count('"') % 2 == 0:
-            return pos
-        pos = blanked.find("/*", pos + 2)
-    return -1
+    return _Blanker(text, name).run()
 
 
 def normalize(text: str, name: str) -> str:
@@ -163,6 +229,15 @@ def normalize(text: str, name: str) -> str:
     if not text.endswith("\n"):
         text += "\n"
     return strip_comments(splice_lines(text), name)
+
+
+def real_path(path: Path) -> Path:
+    """``path`` with symbolic links resolved; for a symbolic link loop, the
+    absolute path as it is (reading it then fails with a clean error)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return Path(os.path.abspath(path))
 
 
 def read_bytes(path: Path, name: str) -> bytes:

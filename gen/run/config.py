@@ -317,7 +317,10 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
     result: list[HeaderSettings] = []
     seen: set[Path] = set()
     for header in headers:
-        resolved = ((root or Path.cwd()) / header).resolve()
+        try:
+            resolved = ((root or Path.cwd()) / header).resolve()
+        except RuntimeError:  # a symbolic link loop (Python < 3.13): reading it reports that
+            resolved = Path(os.path.abspath((root or Path.cwd()) / header))
         if resolved in seen:
             continue  # the same header twice: one run is enough
         seen.add(resolved)
