@@ -11,11 +11,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import clang.cindex as ci  # type: ignore[import-untyped]
 import pytest
 
 from gen.c.frontend import extract
-
-ci = pytest.importorskip("clang.cindex")
 
 TYPES = ("int", "unsigned", "long long", "unsigned long long", "short", "unsigned char", "signed char", "_Bool")
 FIXED = (
@@ -74,9 +73,7 @@ def clang_values(path: Path, target: str) -> dict[str, int]:
     tu = ci.Index.create().parse(str(path), args=["-x", "c", "-target", target])
     errors = [d.spelling for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
     assert not errors, errors[:3]
-    return {
-        c.spelling: c.enum_value for c in tu.cursor.walk_preorder() if c.kind == ci.CursorKind.ENUM_CONSTANT_DECL
-    }
+    return {c.spelling: c.enum_value for c in tu.cursor.walk_preorder() if c.kind == ci.CursorKind.ENUM_CONSTANT_DECL}
 
 
 @pytest.mark.parametrize("target", ["x86_64-w64-mingw32", "i686-w64-mingw32", "x86_64-linux-gnu"])
