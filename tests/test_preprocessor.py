@@ -188,7 +188,16 @@ def test_command_line_defines_and_undefines(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("Hello world, this is prose.\n", "t.h:1:1: error: expected ';' at the end of the declaration starting here"),
+        (
+            "Hello world, this is prose.\n",
+            "t.h:1:28: error: expected ';' at end of input (after the declaration that starts at t.h:1:1)",
+        ),
+        (
+            "typedef int X;\nint f(int a,\n      int b)\n\n#if 1\n#endif\n",
+            "t.h:3:13: error: expected ';' at end of input (after the declaration that starts at t.h:2:1)",
+        ),
+        ("enum E { A }\nint x;\n", "t.h:2:1: error: expected ';' after the enum declaration, before 'int'"),
+        ("struct S { int a; }\nenum E { A };\n", "t.h:2:1: error: expected ';' after the struct or union declaration"),
         ("It's prose.\n", "t.h:1:3: error: missing terminating ' character (is this file C?)"),
         ('{"a": 1}\n', "t.h:1:1: error: expected a declaration before '{' (is this file C?)"),
         ("@interface Foo\n", "t.h:1:1: error: stray '@' in the header (is this file C?)"),

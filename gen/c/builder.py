@@ -18,6 +18,7 @@ from pycparser import c_ast
 
 from gen.c.cexpr import CType, EvalError, Evaluator, OpaqueType, PointerType, Value, integer_type_from_words
 from gen.c.declarations import EnumDecl, TypedefDecl
+from gen.c.includes import SHIM_PREFIX
 from gen.c.inttypes import IntTypes
 from gen.diagnostics import Diagnostic, Level, Location, Reporter
 from gen.model import Enum, IntType, Member
@@ -30,6 +31,11 @@ class SymbolTable:
     constants: dict[str, Value] = field(default_factory=dict)
     typedefs: dict[str, CType] = field(default_factory=dict)
     enum_tags: dict[str, IntType] = field(default_factory=dict)
+    #: Where each file-scope enumerator, enum tag and typedef name was
+    #: defined, and whether in the main file (for redefinition errors).
+    enumerator_sites: dict[str, tuple[Location, bool]] = field(default_factory=dict)
+    tag_sites: dict[str, tuple[Location, bool]] = field(default_factory=dict)
+    typedef_sites: dict[str, tuple[Location, bool]] = field(default_factory=dict)
 
 
 class ModelBuilder:
@@ -57,6 +63,9 @@ class ModelBuilder:
         new.symbols.constants.update(self.symbols.constants)
         new.symbols.typedefs.update(self.symbols.typedefs)
         new.symbols.enum_tags.update(self.symbols.enum_tags)
+        new.symbols.enumerator_sites.update(self.symbols.enumerator_sites)
+        new.symbols.tag_sites.update(self.symbols.tag_sites)
+        new.symbols.typedef_sites.update(self.symbols.typedef_sites)
         new._main = list(self._main)
         new._tag_typedefs = {tag: list(names) for tag, names in self._tag_typedefs.items()}
         new.integer_typedef_marks = list(self.integer_typedef_marks)
@@ -76,6 +85,13 @@ class ModelBuilder:
             for name, kind in decl.names:
                 if kind == "plain":
                     self.integer_typedef_marks.append((name, decl.location.line))
+        for name, _kind in decl.names:
+            if name in self.symbols.enumerator_sites:
+                message = f"redefinition of '{name}' as a different kind of symbol"
+                previous = self.symbols.enumerator_sites[name]
+                self._redefined(message, decl.location, decl.in_main, previous, "an enumerator")
+            if not decl.location.file.startswith(SHIM_PREFIX):
+                self.symbols.typedef_sites.setdefault(name, (decl.location, decl.in_main))
         for name, kind in decl.names:
             if kind == "pointer":
                 self.symbols.typedefs[name] = PointerType(self.types.model.pointer_bits)
@@ -99,7 +115,46 @@ class ModelBuilder:
             return self.symbols.typedefs.get(base[0], OpaqueType(base[0]))
         return None
 
+    def _check_redefinitions(self, decl: EnumDecl) -> None:
+        """Enumerators and tags are defined once per file scope (clang's
+        "redefinition of enumerator" and "redefinition of 'E'")."""
+        if decl.block_scope:
+            return
+        sites = self.symbols
+        if decl.tag:
+            previous = sites.tag_sites.get(decl.tag)
+            if previous is not None:
+                self._redefined(f"redefinition of 'enum {decl.tag}'", decl.location, decl.in_main, previous)
+            else:
+                sites.tag_sites[decl.tag] = (decl.location, decl.in_main)
+        for e in decl.enumerators:
+            previous = sites.enumerator_sites.get(e.name)
+            if previous is not None:
+                self._redefined(f"redefinition of enumerator '{e.name}'", e.location, decl.in_main, previous)
+                continue
+            typedef = sites.typedef_sites.get(e.name)
+            if typedef is not None:
+                message = f"redefinition of '{e.name}' as a different kind of symbol"
+                self._redefined(message, e.location, decl.in_main, typedef, "a typedef name")
+            sites.enumerator_sites[e.name] = (e.location, decl.in_main)
+        for name in (*decl.typedefs, *decl.other_typedefs):
+            enumerator = sites.enumerator_sites.get(name)
+            if enumerator is not None:
+                message = f"redefinition of '{name}' as a different kind of symbol"
+                self._redefined(message, decl.location, decl.in_main, enumerator, "an enumerator")
+            sites.typedef_sites.setdefault(name, (decl.location, decl.in_main))
+
+    def _redefined(
+        self, message: str, where: Location, in_main: bool, previous: tuple[Location, bool], kind: str = ""
+    ) -> None:
+        # Reported when either definition is the user's header's own.
+        if in_main or previous[1]:
+            was = f", as {kind}," if kind else ""
+            text = f"{message} (previous definition{was} at {previous[0]})"
+            self.reporter.add(Diagnostic(Level.ERROR, text, where))
+
     def add_enum(self, decl: EnumDecl) -> None:
+        self._check_redefinitions(decl)
         types = self.types
         fixed: IntType | None = None
         if decl.fixed_type is not None:

@@ -10,7 +10,7 @@ small declarator reader, enough to know the integer type a name stands for.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pycparser import c_ast
 from pycparser.c_parser import Coord, CParser
@@ -83,6 +83,8 @@ _SKIP_WITH_ARGS = frozenset(
 #: Integer type words, normalised to what pycparser understands.
 _MS_INT_WORDS = {"__int8": ["char"], "__int16": ["short"], "__int32": ["int"], "__int64": ["long", "long"]}
 _TYPE_WORDS = TYPE_WORDS
+#: Words that begin a declaration and cannot follow an enum body in the same one.
+_STARTS_A_DECLARATION = TYPE_WORDS | {"enum", "struct", "union", "typedef"}
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,9 @@ class EnumDecl:
     location: Location
     #: Whether the keyword came from the main file (not from an include).
     in_main: bool
+    #: Declared inside a function body (block scope: its names may repeat
+    #: those of other blocks and of the file).
+    block_scope: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,10 +176,12 @@ class DeclarationScanner:
         self.is_macro = is_macro
         self.lenient_end = lenient_end
         self._parser = CParser()
+        self._stack: list[_Statement] = []
 
     def scan(self, tokens: Iterable[Token]) -> Iterator[Declaration]:
         # One statement in progress per open brace.
         stack: list[_Statement] = [_Statement()]
+        self._stack = stack
         policy = self.policy
         policy.full = False
         it = iter(tokens)
@@ -261,8 +268,22 @@ class DeclarationScanner:
         call = first.text.endswith("(") or (first.kind == IDENT and second is not None and second.text == "(")
         if not call and not (first.kind in (IDENT, TEXT) and self.is_macro(first.text.rstrip("( \t"))):
             raise GenError(
-                "expected ';' at the end of the declaration starting here (truncated file, or not C?)", _loc(first)
+                f"expected ';' at end of input (after the declaration that starts at {_loc(first)})",
+                self._end_of(stmt.tokens[-1]),
             )
+
+    def _end_of(self, last: Token) -> Location:
+        """Where a compiler expects the ';' missing at the end of the input:
+        right after the last token of ``last``'s file (skimmed text does not
+        keep its tokens, so the file's last line of C says where that is)."""
+        origin = last.origin_end or last
+        lines = self.source_lines(origin.file)
+        if lines is not None:
+            for index in range(len(lines) - 1, -1, -1):
+                text = lines[index].rstrip()
+                if text and not text.lstrip().startswith("#"):
+                    return Location(origin.file, index + 1, len(text) + 1)
+        return Location(origin.file, origin.line, origin.col + len(origin.text))
 
     def _collect_enum_specifier(self, it: Iterator[Token], stmt: _Statement, kw: Token) -> Token | None:
         """Read ``[attrs] [tag] [: type] [{ body }]`` after ``enum``.
@@ -293,12 +314,23 @@ class DeclarationScanner:
         i = 0
         n = len(toks)
         emitted_enum = False
+        block_scope = any(s.function_body for s in self._stack[:-1])
         while i < n:
             if toks[i].text == "enum" and toks[i].kind == IDENT:
+                if i and toks[i - 1].text == "}" and toks[i - 1].kind == PUNCT:
+                    # ``struct S { ... }`` then an enum: the ';' is missing.
+                    raise GenError("expected ';' after the struct or union declaration, before 'enum'", _loc(toks[i]))
                 j, decl = self._enum_at(toks, i)
                 if decl is not None:
                     emitted_enum = True
-                    yield self._with_typedefs(decl, toks, j) if stmt.has_typedef else decl
+                    if j < n and toks[j].kind == IDENT and toks[j].text in _STARTS_A_DECLARATION:
+                        # ``enum E { A }`` then a new declaration: the ';' is missing.
+                        raise GenError(
+                            f"expected ';' after the enum declaration, before '{toks[j].text}'", _loc(toks[j])
+                        )
+                    if stmt.has_typedef:
+                        decl = self._with_typedefs(decl, toks, j)
+                    yield replace(decl, block_scope=True) if block_scope else decl
                 i = j
             else:
                 i += 1
@@ -311,7 +343,7 @@ class DeclarationScanner:
         names = _declarators(toks[after:])
         plain = tuple(n for n, kind in names if kind == "plain")
         other = tuple(n for n, kind in names if kind != "plain")
-        return EnumDecl(decl.tag, decl.fixed_type, decl.enumerators, plain, other, decl.location, decl.in_main)
+        return replace(decl, typedefs=plain, other_typedefs=other)
 
     def _enum_at(self, toks: list[Token], i: int) -> tuple[int, EnumDecl | None]:
         """Parse ``enum [tag] [: type] { ... }`` starting at toks[i]."""
@@ -409,9 +441,16 @@ def _prelude_for(body: list[Token], type_names: Container[str]) -> list[str]:
     unknown names in cast position ``( NAME ) operand`` (the evaluator then
     reports the unknown type by name instead of a syntax error)."""
     names: list[str] = []
+    depth = 0
     for k, tok in enumerate(body):
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth -= 1
         if tok.kind != IDENT or tok.text in _TYPE_WORDS or tok.text in _QUALIFIERS or tok.text in names:
             continue
+        if depth == 0 and (k == 0 or body[k - 1].text == ","):
+            continue  # an enumerator's own name (a typedef name there is a redefinition)
         if tok.text in type_names:
             names.append(tok.text)
             continue

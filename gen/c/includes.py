@@ -25,6 +25,8 @@ from gen.diagnostics import GenError, Location, Reporter
 #: The installed package (gen/): the shim headers and target data live there.
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SHIM_DIR = PACKAGE_DIR / "include"
+#: How shim headers are named in diagnostics (``<gen>/windows.h``).
+SHIM_PREFIX = "<gen>/"
 
 
 @dataclass
@@ -241,6 +243,6 @@ def _display_name(path: Path) -> str:
     """Shim headers are named by their include name, not their install path."""
     try:
         rel = real_path(path).relative_to(SHIM_DIR)
-        return f"<gen>/{rel.as_posix()}"
+        return f"{SHIM_PREFIX}{rel.as_posix()}"
     except ValueError:
         return path.as_posix()
