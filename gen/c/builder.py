@@ -118,8 +118,6 @@ class ModelBuilder:
     def _check_redefinitions(self, decl: EnumDecl) -> None:
         """Enumerators and tags are defined once per file scope (clang's
         "redefinition of enumerator" and "redefinition of 'E'")."""
-        if decl.block_scope:
-            return
         sites = self.symbols
         if decl.tag:
             previous = sites.tag_sites.get(decl.tag)
@@ -154,6 +152,10 @@ class ModelBuilder:
             self.reporter.add(Diagnostic(Level.ERROR, text, where))
 
     def add_enum(self, decl: EnumDecl) -> None:
+        if decl.block_scope:
+            # Local to a function body: neither the header's API nor visible
+            # to the declarations after that body.
+            return
         self._check_redefinitions(decl)
         types = self.types
         fixed: IntType | None = None
