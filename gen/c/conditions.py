@@ -12,7 +12,7 @@ from gen.c.cexpr import EvalError, Evaluator
 from gen.c.ifexpr import IfSyntaxError, parse_if_expression
 from gen.c.inttypes import IntTypes
 from gen.c.lexer import IDENT, PUNCT, STRING, Token, spell, tokenize
-from gen.c.macros import Expander, Macro, number_token
+from gen.c.macros import Expander, ExpansionBudget, Macro, number_token
 from gen.c.source import SourceFile
 from gen.diagnostics import GenError, Location, Reporter
 
@@ -98,6 +98,7 @@ class Conditions:
     reporter: Reporter
     missing_includes: list[str]
     main_file: str
+    budget: ExpansionBudget
     _by_name: dict[str, SourceFile]
 
     if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class Conditions:
                 raise GenError(f"macro name missing after #{kind}", Location(file, line, col0))
             return (toks[0].text in self.macros) == (kind == "ifdef")
         end = Token(PUNCT, "", file, line, len(text) + 1)
-        expanded = Expander(self.macros, iter(toks), self._if_operators()).expand_all()
+        expanded = Expander(self.macros, iter(toks), self._if_operators(), budget=self.budget).expand_all()
         if self.missing_includes and file == self.main_file:
             # Identifiers left after expansion count as 0; without the missing
             # headers that may not be what the SDK says (version macros...).
@@ -206,7 +207,7 @@ class Conditions:
         if parts and parts[0].kind == STRING:
             target, quoted = parts[0].text[1:-1], True
         else:
-            spec = spell(Expander(self.macros, iter(parts)).expand_all()).strip()
+            spec = spell(Expander(self.macros, iter(parts), budget=self.budget).expand_all()).strip()
             if spec.startswith('"'):
                 target, quoted = spec.strip('"'), True
             else:

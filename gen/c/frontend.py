@@ -99,7 +99,13 @@ def extract(
             defined = [m for m in defined if m.location.file == shown]
         with parser_stack():
             integer = evaluate_macros(
-                defined, pp.macros, types, builder.evaluator, builder.symbols.typedefs.__contains__
+                defined,
+                pp.macros,
+                types,
+                builder.evaluator,
+                builder.symbols.typedefs.__contains__,
+                pp.budget,
+                reporter.warn,
             )
         taken = {e.name for e in enums if e.name}
         marks = [TypedefMark(n, line) for n, line in builder.integer_typedef_marks]

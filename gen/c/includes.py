@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gen.c import skim
 from gen.c.lexer import spell, tokenize
-from gen.c.macros import Expander, Macro
+from gen.c.macros import Expander, ExpansionBudget, Macro
 from gen.c.source import SourceFile, read_source, real_path
 from gen.diagnostics import GenError, Location, Reporter
 
@@ -46,6 +46,7 @@ class IncludeResolver:
     missing_includes: list[str]
     dirs_probed: set[str]
     #: The folders searched, in order (-I folders, then the shims).
+    budget: ExpansionBudget
     _search: list[Path]
     _once: set[Path]
     _guards: dict[Path, str]
@@ -75,7 +76,7 @@ class IncludeResolver:
     ) -> IncludedFile | None:
         spec = rest.strip()
         if not spec.startswith(('"', "<")):
-            toks = Expander(self.macros, iter(tokenize(rest, loc.file, loc.line, col))).expand_all()
+            toks = Expander(self.macros, iter(tokenize(rest, loc.file, loc.line, col)), budget=self.budget).expand_all()
             spec = spell(toks).strip()
         if spec.startswith('"') and spec.endswith('"') and len(spec) >= 2:
             target, quoted = spec[1:-1], True
@@ -170,6 +171,7 @@ class IncludeResolver:
         if cached is None:
             display = self._main_name if real == self._main_real else _display_name(path)
             cached = _shared_file(real, display).source
+            self.budget.grant(len(cached.text))
             self._cache[real] = cached
             self._by_name.setdefault(display, cached)
             self._note_read(path if display == self._main_name else real)

@@ -40,11 +40,15 @@ from gen.c.cexpr import EvalError, Evaluator, Value
 from gen.c.ifexpr import IfSyntaxError, parse_constant_expression
 from gen.c.inttypes import IntTypes
 from gen.c.lexer import CHAR, IDENT, NUMBER, PUNCT, Token
-from gen.c.macros import Expander, Macro
+from gen.c.macros import BudgetExceeded, Expander, ExpansionBudget, Macro
 from gen.diagnostics import GenError, Location
 from gen.model import Enum, GroupSpec, IntType, Member
 
 GROUP_SUFFIX = "_CONSTANTS"
+#: Expansion work each macro may do even when the run's budget is spent,
+#: per character of its definition (the largest real one needs about 230
+#: units in all).
+WORK_PER_CHARACTER = 64
 
 _ALLOWED_PUNCT = frozenset(
     (
@@ -81,10 +85,21 @@ def evaluate_macros(
     types: IntTypes,
     evaluator: Evaluator,
     is_type: Callable[[str], bool],
+    budget: ExpansionBudget | None = None,
+    warn: Callable[[str, Location], None] = lambda _message, _where: None,
 ) -> list[IntegerMacro]:
-    """The integer-valued macros among ``defined``, in definition order."""
+    """The integer-valued macros among ``defined``, in definition order.
+
+    Expansions draw on the run's ``budget``; each macro may use at least
+    :data:`WORK_PER_CHARACTER` units per character of its definition even
+    when the run's budget is spent (so a runaway macro costs the macros
+    after it nothing, and the total stays linear in the input). A macro
+    whose expansion needs more is left out with a warning naming it.
+    """
+    budget = budget if budget is not None else ExpansionBudget()
     out: list[IntegerMacro] = []
     seen: set[str] = set()
+    memo: dict[str, tuple[Macro, list[Token]]] = {}
     for m in defined:
         name = m.name
         current = macros.get(name)
@@ -97,16 +112,38 @@ def evaluate_macros(
         if _RESERVED_NAME.match(name):
             continue
         seen.add(name)
-        value = _evaluate(m, macros, evaluator, is_type)
+        floor = WORK_PER_CHARACTER * (len(m.text) + len(name) + 1)
+        left = budget.left
+        budget.left = max(left, floor)
+        try:
+            value = _evaluate(m, macros, evaluator, is_type, budget, memo)
+        except BudgetExceeded:
+            warn(
+                f"macro '{name}' is not extracted: its expansion needs more work than this run allows "
+                "(it grows too fast)",
+                m.location,
+            )
+            value = None
+        finally:
+            budget.left = left - (max(left, floor) - budget.left)
         if value is not None:
             out.append(IntegerMacro(name, value[0], value[1], m.text, m.location))
     return out
 
 
-def _evaluate(m: Macro, macros: dict[str, Macro], evaluator: Evaluator, is_type: Callable[[str], bool]) -> Value | None:
+def _evaluate(
+    m: Macro,
+    macros: dict[str, Macro],
+    evaluator: Evaluator,
+    is_type: Callable[[str], bool],
+    budget: ExpansionBudget,
+    memo: dict[str, tuple[Macro, list[Token]]],
+) -> Value | None:
     start = Token(IDENT, m.name, m.location.file, m.location.line, m.location.column)
     try:
-        tokens = Expander(macros, iter([start])).expand_all()
+        tokens = Expander(macros, iter([start]), budget=budget, memo=memo).expand_all()
+    except BudgetExceeded:
+        raise
     except GenError:
         return None
     except RecursionError:
@@ -117,9 +154,47 @@ def _evaluate(m: Macro, macros: dict[str, Macro], evaluator: Evaluator, is_type:
         node = parse_constant_expression(tokens, is_type)
         if _names_a_non_constant(node, evaluator):
             return None
-        return evaluator.evaluate(node)
+        value = evaluator.evaluate(node)
     except (IfSyntaxError, EvalError, RecursionError):
         return None
+    if _self_contained(tokens, macros) and value[1].bits <= 64:
+        memo[m.name] = (macros[m.name], _value_tokens(value, start))
+    return value
+
+
+def _self_contained(tokens: list[Token], macros: dict[str, Macro]) -> bool:
+    """Whether an expansion means the same wherever the macro is expanded:
+    one token or one parenthesized whole, naming no macro (so no hideset
+    of the surroundings can change it and no call can reach past its end)."""
+    if any(t.kind == IDENT and t.text in macros for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return True
+    if tokens[0].text != "(" or tokens[-1].text != ")":
+        return False
+    depth = 0
+    for t in tokens[:-1]:
+        if t.kind == PUNCT:
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0:
+                return False  # the first '(' closes before the end
+    return True
+
+
+def _value_tokens(value: Value, at: Token) -> list[Token]:
+    """``((TYPE)NULL)``: the value with its type, in a few tokens."""
+    v, t = value
+    where = (at.file, at.line, at.col)
+    words = [Token(IDENT, w, *where) for w in t.name.split()]
+    unsigned = Token(NUMBER, f"{v % (1 << 64)}ULL", *where)
+    return [
+        Token(PUNCT, "(", *where),
+        Token(PUNCT, "(", *where),
+        *words,
+        Token(PUNCT, ")", *where),
+        unsigned,
+        Token(PUNCT, ")", *where),
+    ]
 
 
 def _names_a_non_constant(root: c_ast.Node, evaluator: Evaluator) -> bool:

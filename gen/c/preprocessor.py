@@ -20,7 +20,7 @@ from gen.c.directives import Directives
 from gen.c.includes import PACKAGE_DIR, SHARED, SHIM_DIR, IncludeResolver
 from gen.c.inttypes import IntTypes
 from gen.c.lexer import IDENT, Token, tokenize
-from gen.c.macros import Expander, Macro, ScanPolicy, number_token, string_token
+from gen.c.macros import Expander, ExpansionBudget, Macro, ScanPolicy, number_token, string_token
 from gen.c.skim import Skimmer
 from gen.c.source import SourceFile, read_source, real_path
 from gen.diagnostics import GenError, Location, Reporter
@@ -73,6 +73,8 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     #: Shared with the declaration scanner: when it does not need full
     #: tokens, text lines are skimmed (see ScanPolicy). Full by default.
     policy: ScanPolicy = field(default_factory=ScanPolicy)
+    #: The macro-expansion work left to this run (see ExpansionBudget).
+    budget: ExpansionBudget = field(default_factory=ExpansionBudget)
 
     def __post_init__(self) -> None:
         self._search: list[Path] = [Path(d) for d in self.options.include_dirs]
@@ -152,12 +154,12 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     def tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         """The fully expanded tokens of ``main`` (after the forced includes)."""
         self.main_file = main_name
-        return Expander(self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous)
+        return Expander(self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous, self.budget)
 
     def forced_tokens(self) -> Iterator[Token]:
         """The expanded tokens of the forced includes alone, with no main
         file known yet (a state :meth:`fork` can share among headers)."""
-        return Expander(self.macros, self._forced_raw_tokens(), None, self.policy, self._dangerous)
+        return Expander(self.macros, self._forced_raw_tokens(), None, self.policy, self._dangerous, self.budget)
 
     def main_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
         """The expanded tokens of ``main`` alone, the forced includes being
@@ -165,7 +167,9 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         self.main_file = main_name
         self._main_real = real_path(main)
         self._main_name = main_name
-        return Expander(self.macros, self._main_raw_tokens(main, main_name), None, self.policy, self._dangerous)
+        return Expander(
+            self.macros, self._main_raw_tokens(main, main_name), None, self.policy, self._dangerous, self.budget
+        )
 
     def fork(self, reporter: Reporter) -> Preprocessor:
         """A copy that continues from this state on its own: everything it
@@ -178,6 +182,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         new.dirs_probed = set(self.dirs_probed)
         new.on_define = None
         new.policy = ScanPolicy()
+        new.budget = self.budget.copy()
         new._once = set(self._once)
         new._guards = dict(self._guards)
         new._cache = dict(self._cache)
