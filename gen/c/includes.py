@@ -225,6 +225,12 @@ SHARED: dict[tuple[Path, str], SharedFile] = {}
 _SHARED_LIMIT = 4096
 
 
+def clear_caches() -> None:
+    """Forget every file read in this process (and what was made of it)."""
+    SHARED.clear()
+    skim.clear_caches()
+
+
 def _shared_file(real: Path, display: str) -> SharedFile:
     try:
         st = real.stat()
@@ -234,8 +240,7 @@ def _shared_file(real: Path, display: str) -> SharedFile:
     entry = SHARED.get((real, display))
     if entry is None or entry.stamp != stamp or stamp[0] < 0:
         if len(SHARED) >= _SHARED_LIMIT:
-            SHARED.clear()
-            skim.clear_caches()
+            clear_caches()
         entry = SharedFile(stamp, read_source(real, display))
         SHARED[(real, display)] = entry
     return entry

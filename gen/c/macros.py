@@ -23,9 +23,10 @@ class ExpansionBudget:
     """The macro-expansion work one run may do, shared by every expansion of
     the run (the text, each ``#if``, each ``#define`` group candidate).
 
-    Work is counted in tokens: each token a substitution produces, and a
-    quarter for each token gathered into a macro argument (calls nested in
-    arguments gather their tokens again at every level). A run may do ``BASE`` units plus
+    Work is counted in tokens: one for each invocation, each token it
+    produces and each name in its hideset (which grows with the nesting),
+    and a quarter for each token gathered into a macro argument (calls
+    nested in arguments gather their tokens again at every level). A run may do ``BASE`` units plus
     ``PER_BYTE`` per byte of input read, so time and memory stay linear in
     the input: real SDK headers use about 120,000 units for a whole
     ``windows.h`` tree, while a macro that doubles forty times would need
@@ -37,8 +38,8 @@ class ExpansionBudget:
 
     __slots__ = ("left",)
 
-    def __init__(self, left: int = BASE) -> None:
-        self.left = left
+    def __init__(self, left: int | None = None) -> None:
+        self.left = self.BASE if left is None else left
 
     def grant(self, input_bytes: int) -> None:
         """More room for the bytes of another file read."""
@@ -172,9 +173,10 @@ class Expander:
             return self.pending.pop()
         return next(self.source, None)
 
-    def push(self, tokens: list[Token], macro: str = "") -> None:
-        if tokens:
-            self.budget.spend(len(tokens), tokens[0], macro)
+    def push(self, tokens: list[Token], macro: str = "", at: Token | None = None, hideset: int = 0) -> None:
+        # One unit for the invocation itself (an empty expansion costs too),
+        # and its hideset's size: deeply nested expansions carry big ones.
+        self.budget.spend(len(tokens) + 1 + hideset, tokens[0] if tokens else at, macro)
         self.pending.extend(reversed(tokens))
 
     def __iter__(self) -> Iterator[Token]:
@@ -205,13 +207,13 @@ class Expander:
             if policy is not None and not policy.full and self.dangerous is not None and not self.dangerous(m):
                 return tok
             if m.builtin is not None:
-                self.push(m.builtin(tok), name)
+                self.push(m.builtin(tok), name, tok)
                 continue
             if m.params is None:
                 hs = self._union(tok.hideset, frozenset((name,)))
                 known = self.memo.get(name)
                 body = m if known is None or known[0] is not m else _sub_macro(m, known[1])
-                self.push(self._subst(body, [], hs, tok, tok), name)
+                self.push(self._subst(body, [], hs, tok, tok), name, tok, len(hs))
                 continue
             # A function-like macro name not followed by '(' is an identifier.
             nxt = self.next_raw()
@@ -223,7 +225,7 @@ class Expander:
             # Gathered tokens are references, not new tokens: a quarter unit.
             self.budget.spend(sum(map(len, args)) // 4, tok, name)
             hs = self._union(tok.hideset & rparen.hideset, frozenset((name,)))
-            self.push(self._subst(m, args, hs, tok, rparen), name)
+            self.push(self._subst(m, args, hs, tok, rparen), name, tok, len(hs))
 
     def _union(self, a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
         if not a:
@@ -320,6 +322,8 @@ class Expander:
                         continue
                 else:
                     rhs = [rhs_tok]
+                # A chain of pastes re-reads the growing token each time.
+                self.budget.spend(len(out[-1].text) + len(rhs[0].text), inv, m.name)
                 out[-1] = _paste(out[-1], rhs[0])
                 out.extend(rhs[1:])
                 i += 2
