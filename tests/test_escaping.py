@@ -129,7 +129,7 @@ enum Machinery {
 
 enum TsWords {
     debugger, delete, export, function, instanceof, new, null, super, this, throw, typeof, var, with,
-    implements, interface, let, package, private, protected, public, yield, any, boolean, number,
+    implements, interface, let, package, private, protected, public, yield, boolean, number,
     string, symbol, of, undefined, never, unknown, object, bigint, arguments, eval, as,
     __proto__, __proto___, constructor, prototype, toString, NaN, Infinity
 };
@@ -139,7 +139,8 @@ enum Dollars { $ = 1, $x = 2, a$b = 3, _x = 4, a_b = 5, _ = 6 };
 /* aliases: duplicate values */
 enum Alias { P = 1, Q = 1, R = P, S = 2 };
 
-/* enum and typedef names that need escaping */
+/* enum and typedef names that need escaping (an enumerator 'any' above
+   would redefine 'any' as another kind of symbol: C refuses that) */
 typedef enum { CLS1 = 1 } class_t, *class_p;
 typedef enum { FIN1 = 1 } Final;
 typedef enum { NUM1 = 7 } number_t;

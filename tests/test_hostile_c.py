@@ -161,7 +161,9 @@ def test_integer_literals_past_python_digit_limit(tmp_path: Path) -> None:
     assert result.code == 0 and result.values == {"A": 1}, result.stderr  # BIG is no integer: skipped
     message = f"integer constant '{digits[:20]}...{digits[-20:]} (5000 characters)' is too large for any integer type"
     clean_error(
-        run(tmp_path, f"enum {{ A = {digits} }};\n"), "t.h:1:12", f"cannot compute the value of enumerator 'A': {message}"
+        run(tmp_path, f"enum {{ A = {digits} }};\n"),
+        "t.h:1:12",
+        f"cannot compute the value of enumerator 'A': {message}",
     )
     clean_error(run(tmp_path, f"#if {digits}\n#endif\n"), "t.h:1:5", f"in #if: {message}")
     hex_digits = "0x" + "f" * 5000

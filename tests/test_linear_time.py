@@ -83,8 +83,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "a line of escaped apostrophes": lambda n: "int x = '" + "\\'" * n + "\n",
     "calls nested in arguments": lambda n: "#define F(x) x\nenum { A = " + "F(" * n + "1" + ")" * n + " };\n",
     "an unterminated call": lambda n: "#define F(x) x\nenum { A = " + "F(" * n + "\n",
-    "doubling function-like macros": lambda n: "#define D(x) x x\n"
-    + "".join(f"#define B{i} D(B{i - 1})\n" if i else "#define B0 1\n" for i in range(n // 20)),
+    "doubling function-like macros": lambda n: (
+        "#define D(x) x x\n" + "".join(f"#define B{i} D(B{i - 1})\n" if i else "#define B0 1\n" for i in range(n // 20))
+    ),
     "a chain of pastes": lambda n: "#define X a" + " ## b" * n + "\nenum { A = 1 };\n",
     "pasted hashes": lambda n: "#define X " + "#" * n + "\nenum { A = 1 };\n",
     "parentheses in #if": lambda n: "#if " + "(" * n + "1" + ")" * n + "\nenum { A = 1 };\n#endif\n",

@@ -23,6 +23,7 @@ from typing import Any, Protocol, TypeVar
 
 from pycparser import c_ast
 
+from gen.c import literals
 from gen.c.floats import FloatSyntaxError, parse_float, to_integer
 from gen.c.inttypes import IntTypes
 from gen.model import IntType
@@ -341,27 +342,31 @@ class Evaluator:
 
     def char_literal(self, text: str, node: c_ast.Node | None = None) -> Value:
         prefix = text[: text.index("'")]
-        chars = _decode_escapes(text[len(prefix) + 1 : -1], node)
-        if not chars:
-            raise EvalError("empty character constant", node)
         types = self.types
-        # A prefixed constant has the type of its character type (C11
-        # 6.4.4.4p9), which sizeof sees: wchar_t is unsigned short on the
-        # Windows targets (long is 32 bits on both), int elsewhere; char16_t
-        # is unsigned short, char32_t unsigned int, C23's char8_t unsigned char.
-        prefixed = {
-            "L": types.by_name["unsigned short"] if types.model.long_bits == 32 else types.int,
-            "u": types.by_name["unsigned short"],
-            "U": types.uint,
-            "u8": types.by_name["unsigned char"],
-        }.get(prefix)
+        try:
+            items = literals.elements(text[len(prefix) + 1 : -1])
+            # A prefixed constant has the type of its character type (C11
+            # 6.4.4.4p9), which sizeof sees: wchar_t is unsigned short on the
+            # Windows targets (long is 32 bits on both), int elsewhere;
+            # char16_t is unsigned short, char32_t unsigned int, C23's char8_t
+            # unsigned char.
+            prefixed = {
+                "L": types.by_name["unsigned short"] if types.model.long_bits == 32 else types.int,
+                "u": types.by_name["unsigned short"],
+                "U": types.uint,
+                "u8": types.by_name["unsigned char"],
+            }.get(prefix)
+            bits = min(prefixed.bits, 32) if prefixed is not None else 8
+            codes = literals.character_units(items, bits, prefix)
+        except literals.LiteralError as exc:
+            raise EvalError(str(exc), node) from None
         if prefixed is not None:
-            return prefixed.wrap(chars[-1]), prefixed
-        if len(chars) == 1:
-            return types.char.wrap(chars[0]), types.int
+            return prefixed.wrap(codes[-1]), prefixed
+        if len(codes) == 1:
+            return types.char.wrap(codes[0]), types.int
         # Multi-character constant: gcc/clang pack bytes big-endian into int.
         value = 0
-        for c in chars:
+        for c in codes:
             value = (value << 8) | (c & 0xFF)
         return types.int.wrap(value), types.int
 
@@ -627,74 +632,12 @@ def _floating_operand(node: c_ast.Node) -> tuple[bool, c_ast.Constant] | None:
     return None
 
 
-_SIMPLE_ESCAPES = {
-    "n": 10,
-    "t": 9,
-    "r": 13,
-    "a": 7,
-    "b": 8,
-    "f": 12,
-    "v": 11,
-    "e": 27,
-    "E": 27,
-    "\\": 92,
-    "'": 39,
-    '"': 34,
-    "?": 63,
-}
-
-
-def _decode_escapes(body: str, node: c_ast.Node | None) -> list[int]:
-    """Code units of a character/string literal body."""
-    out: list[int] = []
-    i = 0
-    n = len(body)
-    while i < n:
-        c = body[i]
-        if c != "\\":
-            out.append(ord(c))
-            i += 1
-            continue
-        i += 1
-        if i >= n:
-            raise EvalError("incomplete escape sequence", node)
-        c = body[i]
-        if c in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[c])
-            i += 1
-        elif c == "x":
-            j = i + 1
-            while j < n and body[j] in "0123456789abcdefABCDEF":
-                j += 1
-            if j == i + 1:
-                raise EvalError("\\x used with no following hex digits", node)
-            out.append(int(body[i + 1 : j], 16))
-            i = j
-        elif c in "01234567":
-            j = i
-            while j < n and j < i + 3 and body[j] in "01234567":
-                j += 1
-            out.append(int(body[i:j], 8))
-            i = j
-        elif c in "uU":
-            width = 4 if c == "u" else 8
-            digits = body[i + 1 : i + 1 + width]
-            if len(digits) != width:
-                raise EvalError("incomplete universal character name", node)
-            out.append(int(digits, 16))
-            i += 1 + width
-        else:
-            out.append(ord(c))
-            i += 1
-    return out
-
-
 def _string_size(text: str, types: IntTypes, node: c_ast.Node) -> int:
     prefix = text[: text.index('"')]
-    units = _decode_escapes(text[len(prefix) + 1 : -1], node)
-    unit = {"": 1, "u8": 1, "u": 2, "U": 4, "L": 2 if types.model.long_bits == 32 else 4}[prefix]
-    if unit == 1 and not prefix:
-        count = sum(len(chr(u).encode("utf-8")) if u > 127 else 1 for u in units)
-    else:
-        count = len(units)
-    return (count + 1) * unit
+    wide = 16 if types.model.long_bits == 32 else 32  # wchar_t: Windows targets 16 bits
+    bits = {"": 8, "u8": 8, "u": 16, "U": 32, "L": wide}[prefix]
+    try:
+        count = len(literals.units(literals.elements(text[len(prefix) + 1 : -1]), bits, "string literal"))
+    except literals.LiteralError as exc:
+        raise EvalError(str(exc), node) from None
+    return (count + 1) * (bits // 8)

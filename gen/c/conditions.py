@@ -120,7 +120,7 @@ class Conditions:
                 raise GenError(f"macro name missing after #{kind}", Location(file, line, col0))
             return (toks[0].text in self.macros) == (kind == "ifdef")
         end = Token(PUNCT, "", file, line, len(text) + 1)
-        expanded = Expander(self.macros, iter(toks), self._if_operators(), budget=self.budget).expand_all()
+        expanded = Expander(self.macros, iter(toks), self._if_operators(), budget=self.budget).expand_all(len(toks))
         if self.missing_includes and file == self.main_file:
             # Identifiers left after expansion count as 0; without the missing
             # headers that may not be what the SDK says (version macros...).
@@ -207,7 +207,7 @@ class Conditions:
         if parts and parts[0].kind == STRING:
             target, quoted = parts[0].text[1:-1], True
         else:
-            spec = spell(Expander(self.macros, iter(parts), budget=self.budget).expand_all()).strip()
+            spec = spell(Expander(self.macros, iter(parts), budget=self.budget).expand_all(len(parts))).strip()
             if spec.startswith('"'):
                 target, quoted = spec.strip('"'), True
             else:

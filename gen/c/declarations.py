@@ -142,6 +142,8 @@ class _Statement:
     braced: bool = False
     #: Whether that brace opened a function body (after a ')').
     function_body: bool = False
+    #: Whether a function body encloses this statement (block scope).
+    in_function: bool = False
 
     @property
     def relevant(self) -> bool:
@@ -176,12 +178,10 @@ class DeclarationScanner:
         self.is_macro = is_macro
         self.lenient_end = lenient_end
         self._parser = CParser()
-        self._stack: list[_Statement] = []
 
     def scan(self, tokens: Iterable[Token]) -> Iterator[Declaration]:
         # One statement in progress per open brace.
         stack: list[_Statement] = [_Statement()]
-        self._stack = stack
         policy = self.policy
         policy.full = False
         it = iter(tokens)
@@ -217,7 +217,7 @@ class DeclarationScanner:
                 continue
             if text == ";":
                 yield from self._finish(stmt)
-                stack[-1] = _Statement(opener=stmt.opener)
+                stack[-1] = _Statement(opener=stmt.opener, in_function=stmt.in_function)
                 policy.full = False
             elif text == "{":
                 if len(stack) == 1 and not stmt.tokens:
@@ -225,7 +225,7 @@ class DeclarationScanner:
                 stmt.function_body = bool(stmt.tokens) and stmt.tokens[-1].text == ")"
                 stmt.tokens.append(tok)
                 stmt.braced = True
-                stack.append(_Statement(opener=tok))
+                stack.append(_Statement(opener=tok, in_function=stmt.in_function or stmt.function_body))
                 policy.full = False
             elif text == "}":
                 yield from self._finish(stmt)
@@ -236,7 +236,7 @@ class DeclarationScanner:
                 if outer.function_body:
                     # A function definition ends with its body, no ';'.
                     yield from self._finish(outer)
-                    stack[-1] = _Statement(opener=outer.opener)
+                    stack[-1] = _Statement(opener=outer.opener, in_function=outer.in_function)
                     policy.full = False
                     continue
                 # The closing brace belongs to the outer statement
@@ -314,7 +314,7 @@ class DeclarationScanner:
         i = 0
         n = len(toks)
         emitted_enum = False
-        block_scope = any(s.function_body for s in self._stack[:-1])
+        block_scope = stmt.in_function
         while i < n:
             if toks[i].text == "enum" and toks[i].kind == IDENT:
                 if i and toks[i - 1].text == "}" and toks[i - 1].kind == PUNCT:
@@ -386,20 +386,21 @@ class DeclarationScanner:
             lines.append("__gen_tag")
         snippet.append(kw)
         lines.append("{")
-        typedef_names: set[str] = set()
+        # pycparser reads ASCII names only: others go by placeholders.
+        aliases: dict[str, str] = {}
         for tok in body:
             words = _MS_INT_WORDS.get(tok.text) if tok.kind == IDENT else None
+            if tok.kind == IDENT and not tok.text.isascii():
+                words = [aliases.setdefault(tok.text, f"__gen_name{len(aliases)}")]
             for w in words or [tok.text]:
                 snippet.append(tok)
                 lines.append(w)
-            if tok.kind == IDENT and not words:
-                typedef_names.add(tok.text)
         snippet.append(kw)
         lines.append("};")
         # pycparser must know which identifiers are type names to parse casts;
         # any name it needs is declared (as int) in a prelude that the
         # evaluator ignores: the real type comes from the typedef table.
-        prelude = _prelude_for(body, self.type_names)
+        prelude = [aliases.get(n, n) for n in _prelude_for(body, self.type_names)]
         text = "".join(f"typedef int {n};\n" for n in prelude) + "\n".join(lines) + "\n"
         offset = len(prelude)
         deep = too_deep(body)
@@ -412,8 +413,13 @@ class DeclarationScanner:
             raise GenError("enum initializer nested too deeply to parse", _loc(kw)) from None
         except Exception as exc:  # pycparser raises ParseError, and others on odd input
             where = _snippet_location(str(exc), snippet, offset) or _loc(kw)
-            raise GenError(f"cannot parse enum body: {_parse_message(exc)}", where) from None
+            message = _parse_message(exc)
+            for name, alias in aliases.items():
+                message = message.replace(alias, name)
+            raise GenError(f"cannot parse enum body: {message}", where) from None
         enum = _find_enum(ast)
+        if enum is not None and aliases:
+            _restore_names(enum, {alias: name for name, alias in aliases.items()})
         values = enum.values.enumerators if enum is not None and enum.values is not None else []
         # Written forms first: they need the snippet coordinates.
         exprs = [self._expr_text(e, snippet, e.coord.line - offset - 1) for e in values]
@@ -481,6 +487,20 @@ def _relocate(root: c_ast.Node, snippet: list[Token], offset: int) -> None:
             if 0 <= index < len(snippet):
                 tok = snippet[index]
                 node.coord = Coord(tok.file, tok.line, tok.col)
+        stack.extend(child for _, child in node.children())
+
+
+def _restore_names(root: c_ast.Node, names: dict[str, str]) -> None:
+    """Put the real names back where placeholders stood (see _parse_body)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for attr in ("name", "declname"):
+            value = getattr(node, attr, None)
+            if isinstance(value, str) and value in names:
+                setattr(node, attr, names[value])
+        if isinstance(node, c_ast.IdentifierType):
+            node.names = [names.get(n, n) for n in node.names]
         stack.extend(child for _, child in node.children())
 
 

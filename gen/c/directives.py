@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from gen.c.lexer import IDENT_PATTERN, IDENT_RE, canonical
 from gen.c.macros import Macro
-from gen.c.skim import IDENT_RE
 from gen.c.source import SourceFile
 from gen.diagnostics import GenError, Location, Reporter
 
-_DEFINE_HEAD_RE = re.compile(r"[ \t]*([A-Za-z_$][A-Za-z0-9_$]*)(\()?")
+_DEFINE_HEAD_RE = re.compile(rf"[ \t]*({IDENT_PATTERN})(\()?")
 
 
 class Directives:
@@ -50,8 +50,10 @@ class Directives:
         head = _DEFINE_HEAD_RE.match(rest)
         if head is None:
             raise GenError("macro name missing after #define", Location(file, line, col0))
-        name = head.group(1)
         loc = Location(file, line, col0 + head.start(1))
+        name = canonical(head.group(1))
+        if name is None:
+            raise GenError(f"'{head.group(1)}': a universal character name no identifier may hold", loc)
         params: tuple[str, ...] | None = None
         variadic = False
         end = head.end()
@@ -67,9 +69,9 @@ class Directives:
                     params_list.append("__VA_ARGS__")
                 elif param.endswith("...") and IDENT_RE.fullmatch(param[:-3].strip()):
                     variadic = True  # GNU named variadic parameter: args...
-                    params_list.append(param[:-3].strip())
+                    params_list.append(canonical(param[:-3].strip()) or param)
                 elif IDENT_RE.fullmatch(param):
-                    params_list.append(param)
+                    params_list.append(canonical(param) or param)
                 elif param or len(params_list) or rest[end:close].strip():
                     raise GenError(f"invalid parameter '{param}' in the parameter list of macro '{name}'", loc)
             params = tuple(params_list)

@@ -76,7 +76,8 @@ class IncludeResolver:
     ) -> IncludedFile | None:
         spec = rest.strip()
         if not spec.startswith(('"', "<")):
-            toks = Expander(self.macros, iter(tokenize(rest, loc.file, loc.line, col)), budget=self.budget).expand_all()
+            raw = tokenize(rest, loc.file, loc.line, col)
+            toks = Expander(self.macros, iter(raw), budget=self.budget).expand_all(len(raw))
             spec = spell(toks).strip()
         if spec.startswith('"') and spec.endswith('"') and len(spec) >= 2:
             target, quoted = spec[1:-1], True
@@ -84,9 +85,10 @@ class IncludeResolver:
             target, quoted = spec[1 : spec.index(">")], False
         else:
             raise GenError(f'#{directive} expects "FILENAME" or <FILENAME>', loc)
-        if current.encoding == "latin-1" and not target.isascii():
-            # The name's bytes as written: a file name is bytes, not Latin-1.
-            target = os.fsdecode(target.encode("latin-1"))
+        if not target.isascii():
+            # The name's bytes as written (bytes that are not UTF-8 are lone
+            # surrogates): a file name is bytes.
+            target = os.fsdecode(target.encode("utf-8", "surrogateescape"))
         after = dir_index if directive == "include_next" else None
         unusable: list[tuple[Path, str]] = []
         found = self._find_include(target, quoted, current, after, unusable)

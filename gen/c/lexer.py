@@ -18,19 +18,99 @@ OTHER: Final = "other"
 #: Stands for a stretch of text the preprocessor skimmed over (see ScanPolicy).
 TEXT: Final = "text"
 
+#: Characters C11 allows in identifiers beyond the basic ones (Annex D.1);
+#: gcc 12 and clang 18 take them in C17 mode, as UTF-8 or as universal
+#: character names (``\\u00E9``).
+C11_IDENTIFIER_RANGES: Final = (
+    *((0xA8, 0xA8), (0xAA, 0xAA), (0xAD, 0xAD), (0xAF, 0xAF), (0xB2, 0xB5), (0xB7, 0xBA), (0xBC, 0xBE)),
+    *((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0xFF), (0x100, 0x167F), (0x1681, 0x180D), (0x180F, 0x1FFF)),
+    *((0x200B, 0x200D), (0x202A, 0x202E), (0x203F, 0x2040), (0x2054, 0x2054), (0x2060, 0x206F)),
+    *((0x2070, 0x218F), (0x2460, 0x24FF), (0x2776, 0x2793), (0x2C00, 0x2DFF), (0x2E80, 0x2FFF)),
+    *((0x3004, 0x3007), (0x3021, 0x302F), (0x3031, 0x303F), (0x3040, 0xD7FF)),
+    *((0xF900, 0xFD3D), (0xFD40, 0xFDCF), (0xFDF0, 0xFE44), (0xFE47, 0xFFFD)),
+    *((plane << 16, (plane << 16) + 0xFFFD) for plane in range(1, 15)),
+)
+#: Of those, the ones an identifier may not start with (Annex D.2).
+C11_NOT_INITIAL: Final = ((0x300, 0x36F), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+def _without(ranges: tuple[tuple[int, int], ...], holes: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        for h0, h1 in holes:
+            if a <= h1 and h0 <= b:
+                if a < h0:
+                    out.append((a, h0 - 1))
+                a = h1 + 1
+        if a <= b:
+            out.append((a, b))
+    return tuple(out)
+
+
+_UCN = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
+_CONTINUE = f"[A-Za-z0-9_$\\${_char_class(C11_IDENTIFIER_RANGES)}]"
+_START = f"[A-Za-z_$\\${_char_class(_without(C11_IDENTIFIER_RANGES, C11_NOT_INITIAL))}]"
+#: An identifier as written: basic and C11 characters, universal character
+#: names (checked and replaced by the characters they name: :func:`canonical`).
+IDENT_PATTERN: Final = f"(?:{_START}|{_UCN}){_CONTINUE}*(?:(?:{_UCN}){_CONTINUE}*)*"
+IDENT_RE: Final = re.compile(IDENT_PATTERN)
+
 _TOKEN_RE = re.compile(
-    r"""
+    rf"""
     (?P<ws>[ \t\f\v]+)
     |(?P<chr>(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*')
     |(?P<str>(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*")
     |(?P<open>(?:u8|[uUL])?["'][^\n]*)
-    |(?P<id>[A-Za-z_$][A-Za-z0-9_$]*)
-    |(?P<num>\.?[0-9](?:[eEpP][+-]|[0-9A-Za-z_.']|\\u[0-9A-Fa-f]{4})*)
-    |(?P<punct>%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|\#\#|<:|:>|<%|%>|%:|[][(){}.&*+\-~!/%<>^|?:;=,\#])
+    |(?P<id>{IDENT_PATTERN})
+    |(?P<num>\.?[0-9](?:[eEpP][+-]|{_CONTINUE}|[.']|{_UCN})*)
+    |(?P<punct>%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|\#\#|<:|:>|<%|%>|%:|[][(){{}}.&*+\-~!/%<>^|?:;=,\#])
     |(?P<other>[^\n])
     """,
     re.X,
 )
+_UCN_RE = re.compile(_UCN)
+
+
+def _allowed(code: int, first: bool) -> bool:
+    """Whether a universal character name may name ``code`` in an identifier
+    (C11 6.4.3p2: none below U+00A0 but ``$``; Annex D for the rest)."""
+    if code < 0xA0:
+        return code == 0x24
+    if first and any(a <= code <= b for a, b in C11_NOT_INITIAL):
+        return False
+    return any(a <= code <= b for a, b in C11_IDENTIFIER_RANGES)
+
+
+def canonical(name: str) -> str | None:
+    """An identifier with its universal character names replaced by the
+    characters they name (``caf\\u00E9`` and ``café`` are one name in C);
+    None if one names a character no identifier may hold there."""
+    if "\\" not in name:
+        return name
+    out: list[str] = []
+    pos = 0
+    for m in _UCN_RE.finditer(name):
+        out.append(name[pos : m.start()])
+        code = int(m.group()[2:], 16)
+        if not _allowed(code, m.start() == 0) or 0xD800 <= code <= 0xDFFF:
+            return None
+        out.append(chr(code))
+        pos = m.end()
+    out.append(name[pos:])
+    return "".join(out)
+
+
+def identifiers(text: str) -> set[str]:
+    """The identifiers in ``text`` (canonical spellings)."""
+    found = set(IDENT_RE.findall(text))
+    if "\\" in text:
+        found = {canonical(n) or n for n in found}
+    return found
+
 
 #: Keywords that name (part of) an integer or floating type, MS forms included.
 TYPE_WORDS: Final = frozenset(
@@ -115,6 +195,12 @@ def tokenize(text: str, file: str, line: int, col0: int = 1, space: bool = False
             # A literal left open takes the rest of the line, as in gcc (and
             # a line of escaped quotes costs one scan, not one per quote).
             kind = OTHER
+        elif kind == "id" and "\\" in s:
+            named = canonical(s)
+            if named is None:
+                kind = OTHER  # a universal character name no name may hold
+            else:
+                s = named
         append(Token(kind or OTHER, s, file, line, m.start() + col0, space))
         space = False
     return tokens
@@ -125,6 +211,10 @@ def stray_message(text: str) -> str:
     quote = text.lstrip("u8UL")[:1]
     if quote in ("'", '"'):
         return f"missing terminating {quote} character (is this file C?)"
+    if "\\u" in text or "\\U" in text:
+        return f"'{text}': a universal character name that no identifier may hold"
+    if len(text) == 1 and 0xDC80 <= ord(text) <= 0xDCFF:
+        return f"invalid UTF-8: byte 0x{ord(text) - 0xDC00:02X} (is this file C, and UTF-8?)"
     return f"stray '{text}' in the header (is this file C?)"
 
 

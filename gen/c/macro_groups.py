@@ -119,8 +119,7 @@ def evaluate_macros(
             value = _evaluate(m, macros, evaluator, is_type, budget, memo)
         except BudgetExceeded:
             warn(
-                f"macro '{name}' is not extracted: its expansion needs more work than this run allows "
-                "(it grows too fast)",
+                f"macro '{name}' is not extracted: its expansion takes too much work (more than this run allows)",
                 m.location,
             )
             value = None
@@ -141,7 +140,7 @@ def _evaluate(
 ) -> Value | None:
     start = Token(IDENT, m.name, m.location.file, m.location.line, m.location.column)
     try:
-        tokens = Expander(macros, iter([start]), budget=budget, memo=memo).expand_all()
+        tokens = Expander(macros, iter([start]), budget=budget, memo=memo).expand_all(1)
     except BudgetExceeded:
         raise
     except GenError:

@@ -7,6 +7,7 @@ translation unit, and ``#if`` feeds it one directive's tokens.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 
 from gen.c.lexer import IDENT, NUMBER, PUNCT, STRING, Token, tokenize
@@ -19,21 +20,38 @@ class BudgetExceeded(GenError):
     """Macro expansion needed more work than the run allows."""
 
 
+#: Tokens one expansion may produce at once (a macro's replacement, an
+#: argument's expansion, a #if line): about 35 MB of tokens. The largest real
+#: SDK macro produces a few hundred.
+MAX_LIVE_TOKENS = 250_000
+
+
+def _too_many(at: Token | None, macro: str) -> BudgetExceeded:
+    what = f"expanding macro '{macro}'" if macro else "macro expansion"
+    return BudgetExceeded(
+        f"{what} produces too many tokens (more than {MAX_LIVE_TOKENS:,}: a runaway macro, growing exponentially?)",
+        _loc(at) if at is not None else None,
+    )
+
+
 class ExpansionBudget:
     """The macro-expansion work one run may do, shared by every expansion of
     the run (the text, each ``#if``, each ``#define`` group candidate).
 
     Work is counted in tokens: one for each invocation, each token it
     produces and each name in its hideset (which grows with the nesting),
-    and a quarter for each token gathered into a macro argument (calls
+    and half a unit for each token gathered into a macro argument (calls
     nested in arguments gather their tokens again at every level). A run may do ``BASE`` units plus
     ``PER_BYTE`` per byte of input read, so time and memory stay linear in
-    the input: real SDK headers use about 120,000 units for a whole
-    ``windows.h`` tree, while a macro that doubles forty times would need
-    2**40. Past the budget, expansion stops with :class:`BudgetExceeded`.
+    the input: real SDK headers use about 230,000 units for a whole
+    ``windows.h`` tree (a thousand macro calls nested in each other's
+    arguments need 1.4 million), while a macro that doubles forty times
+    would need 2**40. Past the budget, expansion stops with
+    :class:`BudgetExceeded`. Memory is bounded apart: no one expansion may
+    hold more than :data:`MAX_LIVE_TOKENS`.
     """
 
-    BASE = 1_000_000
+    BASE = 4_000_000
     PER_BYTE = 4
 
     __slots__ = ("left",)
@@ -49,8 +67,8 @@ class ExpansionBudget:
         self.left -= units
         if self.left < 0:
             raise BudgetExceeded(
-                f"expanding macro '{macro}' needs more work than this run allows "
-                f"(a runaway macro, growing exponentially?)",
+                f"expanding macro '{macro}' takes too much work (more than this run allows: "
+                f"a runaway macro, growing exponentially?)",
                 _loc(at) if at is not None else None,
             )
 
@@ -222,8 +240,8 @@ class Expander:
                     self.pending.append(nxt)
                 return tok
             args, rparen = self._collect_args(m, tok)
-            # Gathered tokens are references, not new tokens: a quarter unit.
-            self.budget.spend(sum(map(len, args)) // 4, tok, name)
+            # Gathered tokens are references, not new tokens: half a unit.
+            self.budget.spend(sum(map(len, args)) // 2, tok, name)
             hs = self._union(tok.hideset & rparen.hideset, frozenset((name,)))
             self.push(self._subst(m, args, hs, tok, rparen), name, tok, len(hs))
 
@@ -236,8 +254,14 @@ class Expander:
             union = self._hidesets[key] = a | b
         return union
 
-    def expand_all(self) -> list[Token]:
-        return list(self)
+    def expand_all(self, given: int = 0) -> list[Token]:
+        """Every token, expanded; expansion may add at most
+        :data:`MAX_LIVE_TOKENS` to the ``given`` tokens read (memory)."""
+        limit = given + MAX_LIVE_TOKENS
+        out = list(itertools.islice(self, limit + 1))
+        if len(out) > limit:
+            raise _too_many(out[0], "")
+        return out
 
     # -- arguments ------------------------------------------------------------
     def _collect_args(self, m: Macro, name_tok: Token) -> tuple[list[list[Token]], Token]:
@@ -283,7 +307,7 @@ class Expander:
     def _expand_arg(self, arg: list[Token]) -> list[Token]:
         sub = Expander(self.macros, iter(arg), self.operators, budget=self.budget, memo=self.memo)
         sub._hidesets = self._hidesets
-        return sub.expand_all()
+        return sub.expand_all(len(arg))
 
     # -- substitution -----------------------------------------------------------
     def _subst(self, m: Macro, args: list[list[Token]], hs: frozenset[str], inv: Token, inv_end: Token) -> list[Token]:
@@ -341,10 +365,14 @@ class Expander:
                         first = exp[0].copy(space=tok.space)
                         out.append(first)
                         out.extend(t.copy() for t in exp[1:])
+                        if len(out) > MAX_LIVE_TOKENS:
+                            raise _too_many(inv, m.name)
                 i += 1
                 continue
             out.append(tok.copy())
             i += 1
+        if len(out) > MAX_LIVE_TOKENS:
+            raise _too_many(inv, m.name)
         # Tokens take the invocation's place and remember where it started and ended.
         origin = inv.origin or inv
         origin_end = inv.origin_end or inv_end

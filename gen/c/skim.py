@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gen.c.lexer import IDENT, PUNCT, TEXT, Token, tokenize
+from gen.c.lexer import IDENT, IDENT_PATTERN, PUNCT, TEXT, Token, identifiers, tokenize
 from gen.c.macros import STRUCTURAL, Macro, ScanPolicy
 from gen.diagnostics import GenError, Location
 
 _KEYWORD_RE = re.compile(r"\b(?:enum|typedef)\b")
-IDENT_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 # Braces and semicolons outside string and character literals.
 # A literal left open runs to the end of its line (matched as ``open``, so
 # that a line of escaped quotes is scanned once, not once per quote).
@@ -26,7 +25,7 @@ _STRUCTURE_RE = re.compile(
     r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<open>["'][^\n]*)|(?P<p>[{};])"""
 )
 # A stretch of skimmed text: its first word (or character) stands for it.
-_WORD_RE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\()?|[^\s{};\"']")
+_WORD_RE = re.compile(rf"{IDENT_PATTERN}(?:\s*\()?|[^\s{{}};\"']")
 # Characters that cannot appear in C outside literals and comments (a quote
 # here is one without its closing quote on the same line).
 _STRAY_RE = re.compile(r"[@`\\\"']")
@@ -62,7 +61,7 @@ class Skimmer:
         if not self.policy.full and not self._carry:
             info = _BLOCKS.get(block)
             if info is None:
-                info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(IDENT_RE.findall(block)))
+                info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(identifiers(block)))
             if not info[0] and not any(self._dangerous(self.macros[n]) for n in self.macros.keys() & info[1]):
                 yield self._after(block, structure_of(block, name, first), skimmed=True)
                 return
@@ -97,7 +96,7 @@ class Skimmer:
         names ``enum``/``typedef`` or a macro that may produce them, in which
         case all of its tokens."""
         if not self._carry and _KEYWORD_RE.search(text) is None:
-            names = self.macros.keys() & set(IDENT_RE.findall(text))
+            names = self.macros.keys() & identifiers(text)
             if not any(self._dangerous(self.macros[n]) for n in names):
                 self._skimmed = True
                 return structure_of(text, file, line)

@@ -26,14 +26,16 @@ class SourceFile:
     path: Path
     #: Decoded, spliced text with comments blanked; always ends in "\n".
     text: str
-    #: The codec that decoded it. With "latin-1" (bytes that are not UTF-8)
-    #: an #include name maps back to the file name's bytes through it.
+    #: The codec that decoded it ("utf-8" or "utf-16..."); with "utf-8",
+    #: bytes that are not UTF-8 are lone surrogates U+DC80-U+DCFF (Python's
+    #: "surrogateescape"), so an #include name maps back to its bytes.
     encoding: str = "utf-8"
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes to str and the codec used: UTF-8 (with or without BOM), UTF-16
-    with BOM, else Latin-1."""
+    """Bytes to str and the codec used: UTF-16 with a BOM (or plainly
+    UTF-16LE), else UTF-8 (with or without BOM; bytes that are not UTF-8 as
+    lone surrogates)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -53,12 +55,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
         raise GenError("not a C header: the file contains NUL bytes", Location(name, line, col))
     _reject_binary(data, name)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        # Legacy code-page comments (cp1252 etc.) are common in old SDK
-        # headers; Latin-1 maps every byte and keeps C syntax intact.
-        return data.decode("latin-1"), "latin-1"
+    # Legacy code-page comments (cp1252 etc.) are common in old SDK headers.
+    # A byte that is not UTF-8 becomes a lone surrogate (U+DC80-U+DCFF), as
+    # clang reads it: blank in a comment, its own value in a literal, and
+    # never part of a name.
+    return data.decode("utf-8", "surrogateescape"), "utf-8"
 
 
 #: Control bytes a text file does not hold (tab, newlines, form feed, vertical

@@ -7,8 +7,12 @@ Jinja filters for user templates.
 The name mapping (C name -> Python / TypeScript name), in order:
 
 1. Characters a language does not allow in names become ``_`` (C allows
-   ``$``: TypeScript keeps it, Python does not); a name that would start
-   with a digit gets a leading ``_``.
+   ``$``: TypeScript keeps it, Python does not; C also allows Unicode
+   characters both languages refuse, such as ``²``, and invisible ones,
+   which never stay); a name that would start with a digit or a combining
+   mark gets a leading ``_``. Other Unicode letters stay (``café``). Python
+   names are in NFKC form, the form Python itself reads them in (C ``ﬁ``
+   and ``fi`` are then one name: rule 6 tells them apart).
 2. Python, module level (:func:`py_name`: enum classes, constants of
    anonymous enums): keywords (``None``, ``class``; soft keywords such as
    ``match``, ``type`` and ``_`` are valid names and stay) and the names the
@@ -59,6 +63,7 @@ import functools
 import json
 import keyword
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -88,16 +93,38 @@ _PY_MODULE_RESERVED = frozenset({"enum", "Final"})
 _IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
-def _identifier(name: str) -> str:
-    """Replace characters not allowed in identifiers (C allows ``$``)."""
-    out = re.sub(r"[^A-Za-z0-9_]", "_", name)
-    if not out or out[0].isdigit():
-        out = "_" + out
+#: Default-ignorable code points (Unicode's DerivedCoreProperties): invisible
+#: wherever they stand, so never kept in a name even where a language would
+#: take them (a name must look like what it is).
+_INVISIBLE_RE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def _name_char(c: str) -> bool:
+    """Whether ``c`` may continue a name in Python and in TypeScript (both
+    take Unicode's XID_Continue characters; C allows more, such as ``²``)."""
+    if c.isascii():
+        return c.isalnum() or c == "_"
+    return ("a" + c).isidentifier() and not _INVISIBLE_RE.match(c)
+
+
+def _identifier(name: str, keep: str = "") -> str:
+    """Replace characters not allowed in identifiers (C allows ``$``, and
+    Unicode characters that are not XID_Continue: rule 1); ``keep`` lists
+    ASCII characters the language allows besides ``[A-Za-z0-9_]``."""
+    out = "".join(c if c in keep or _name_char(c) else "_" for c in name)
+    if not out or not (out[0] in keep or (out[0] + "a").isidentifier()):
+        out = "_" + out  # a digit, or a mark that cannot start a name
     return out
 
 
 def _py_identifier(name: str) -> str:
-    out = _identifier(name)
+    # Python reads names in NFKC form ("ﬁ" is "fi", "x²" would be "x2"): use
+    # that form, so that the name in the module is the name Python binds.
+    out = unicodedata.normalize("NFKC", _identifier(unicodedata.normalize("NFKC", name)))
     if keyword.iskeyword(out):
         out += "_"
     return out
@@ -355,9 +382,7 @@ MAX_SAFE_INTEGER = 2**53 - 1
 
 def ts_name(name: str) -> str:
     """A C name as a TypeScript binding (``export const``/``enum``/``type``)."""
-    out = re.sub(r"[^A-Za-z0-9_$]", "_", name)
-    if not out or out[0].isdigit():
-        out = "_" + out
+    out = _identifier(name, keep="$")
     if out in _TS_RESERVED:
         out += "_"
     return out
@@ -368,7 +393,7 @@ def ts_key(name: str) -> str:
     ``__proto__`` would set the prototype instead (rule 5)."""
     if name == "__proto__":
         return "__proto___"
-    if re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", name):
+    if name and _identifier(name, keep="$") == name:
         return name
     return json.dumps(name)
 
