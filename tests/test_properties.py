@@ -132,7 +132,29 @@ RANDOM_NAME = st.builds(
     st.sampled_from(string.ascii_letters),
     st.text(string.ascii_letters + string.digits + "_", max_size=7),
 )
-NAME = st.one_of(st.sampled_from([n for n in INTERESTING_NAMES if n not in EXCLUDED]), RANDOM_NAME)
+#: Names C11 allows beyond ASCII (Annex D; gcc 12 and clang 18 take them in
+#: C17 mode), written in UTF-8 or as universal character names: accents,
+#: other scripts, NFKC pairs that Python reads as one name ("\ufb01"/"fi",
+#: "\u00b5"/"\u03bc", "x\u00b2"/"x2", fullwidth letters), characters
+#: Python refuses ("\u00b2", a leading Arabic digit) and an invisible one C
+#: allows (U+200D). Bidi controls (U+202A-U+202E), which C allows too, are
+#: left out here: the docstrings naming such an enum need item 12's escaping
+#: of bidi controls in outputs (ruff's PLE2502).
+UNICODE_NAMES = (
+    *("café", "Ünï", "naïve", "π", "日本語", "ß", "\ufb01", "fi", "x\u00b2", "x2", "\u210c", "\u00b5", "\u03bc"),
+    *("\u01c4", "\uff46\uff55\uff4c\uff4c", "a\u200db", "caf\\u00e9x", "\\u00e9t\\u00e9", "\u0663abc", "Ωmega"),
+)
+NAME = st.one_of(
+    st.sampled_from([n for n in INTERESTING_NAMES if n not in EXCLUDED]),
+    RANDOM_NAME,
+    st.sampled_from(UNICODE_NAMES),
+)
+
+
+def canonical(name: str) -> str:
+    """A C name with its universal character names replaced by the characters."""
+    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})", lambda m: chr(int(m[1] or m[2], 16)), name)
+
 
 # -- types and literals ---------------------------------------------------------------------
 
@@ -220,15 +242,21 @@ class Header:
 
     def source(self) -> bytes:
         text = self.text.replace("\n", "\r\n") if self.crlf else self.text
-        return text.encode("latin-1")
+        return encode(text)
+
+
+def encode(text: str) -> bytes:
+    """UTF-8; lone surrogates U+DC80-U+DCFF stand for bytes that are not UTF-8."""
+    return text.encode("utf-8", "surrogateescape")
 
 
 def fresh_name(draw: st.DrawFn, scope: Scope) -> str:
-    """A name not used yet (suffixed ``_<k>`` if drawn twice or excluded)."""
+    """A name not used yet (suffixed ``_<k>`` if drawn twice or excluded);
+    ``caf\\u00e9`` and ``café`` are one name in C."""
     name, k = draw(NAME), len(scope.used)
-    while name in scope.used or name in EXCLUDED or name.startswith("GEN_"):
+    while canonical(name) in scope.used or name in EXCLUDED or name.startswith("GEN_"):
         name, k = f"{name}_{k}", k + 1
-    scope.used.add(name)
+    scope.used.add(canonical(name))
     return name
 
 
@@ -350,6 +378,43 @@ def enum_item(draw: st.DrawFn, scope: Scope, guard: str | None, out: list[tuple[
     return f"{head}{{{body}}};\n"
 
 
+# -- directives with comments and line splices ---------------------------------------------------
+
+_PP_TOKEN_RE = re.compile(
+    r"""[^\W\d]\w*|\\u[0-9A-Fa-f]{4}\w*|\.?\d(?:[eEpP][+-]|[\w.'])*|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"
+    |<<|>>|<=|>=|==|!=|&&|\|\||\#\#|\S""",
+    re.X,
+)
+#: What may stand where a directive has a space: comments are one space
+#: (C11 5.1.1.2, also when they span lines), splices join lines.
+SPACES = (" ", "\t", " \\\n", "\\\n ", "/**/", " /* c */ ", "/* a comment\n   spanning lines */", " /* a\\\n b */")
+#: What may stand where a directive has no space (``NAME(`` of a function-like macro).
+NO_SPACES = ("", "\\\n")
+ENDINGS = ("", " // c", " /* c */", " /* a comment\n   spanning lines */", " \\\n")
+
+
+def directive(draw: st.DrawFn, line: str) -> str:
+    """``line`` (a directive) with comments and line splices at token
+    boundaries, now and then inside a name, and after it."""
+    if draw(st.integers(0, 2)) == 0:
+        return line + "\n"
+    out: list[str] = []
+    pos = 0
+    for m in _PP_TOKEN_RE.finditer(line):
+        gap = line[pos : m.start()]
+        if out:
+            out.append(draw(st.sampled_from(SPACES if gap else NO_SPACES)))
+        token = m.group()
+        if len(token) > 2 and token[0].isalpha() and token.isascii() and draw(st.integers(0, 5)) == 0:
+            cut = draw(st.integers(1, len(token) - 1))
+            token = token[:cut] + "\\\n" + token[cut:]  # a splice inside a name
+        out.append(token)
+        pos = m.end()
+    ending = draw(st.sampled_from(ENDINGS))
+    # A splice at the end joins the next line: make that one empty.
+    return "".join(out) + ending + ("\n\n" if ending.endswith("\n") else "\n")
+
+
 def junk_item(draw: st.DrawFn, scope: Scope) -> str:
     kind = draw(st.integers(0, 10))
     if kind == 0:
@@ -360,16 +425,18 @@ def junk_item(draw: st.DrawFn, scope: Scope) -> str:
     if kind == 1:
         name = fresh_name(draw, scope)
         if draw(st.booleans()):
-            text = f"#define {name} ({pp_expression(draw, scope, draw(st.integers(0, 2)), in_macro=True)})\n"
+            text = directive(
+                draw, f"#define {name} ({pp_expression(draw, scope, draw(st.integers(0, 2)), in_macro=True)})"
+            )
             scope.pp_macros.append(name)
         else:
-            text = f"#define {name} ({expression(draw, scope, draw(st.integers(0, 3)))})\n"
+            text = directive(draw, f"#define {name} ({expression(draw, scope, draw(st.integers(0, 3)))})")
         scope.macros.append(name)
         return text
     if kind == 2:
         name = fresh_name(draw, scope)
         op = draw(st.sampled_from(("+", "*", "|", "-", "^")))
-        text = f"#define {name}(x) ((x) {op} {expression(draw, scope, 1)})\n"
+        text = directive(draw, f"#define {name}(x) ((x) {op} {expression(draw, scope, 1)})")
         scope.functions.append(name)
         return text
     if kind == 3:
@@ -388,9 +455,9 @@ def junk_item(draw: st.DrawFn, scope: Scope) -> str:
         return f"{draw(st.sampled_from(INTEGER_TYPES))} {fresh_name(draw, scope)}(int a, long b, const char *c);\n"
     if kind == 7:
         junk = draw(st.lists(st.sampled_from(["enum", "{", "@", "`", "#error", "x", "= 1", "}", ";", "'"]), max_size=8))
-        return "#if 0\n" + " ".join(junk) + "\n#endif\n"
+        return directive(draw, "#if 0") + " ".join(junk) + "\n" + directive(draw, "#endif")
     if kind == 8:
-        return "/* caf\xe9 \xa9 2024 (a Latin-1 comment: invalid UTF-8) */\n"
+        return "/* caf\udce9 \udca9 2024 (a Latin-1 comment: invalid UTF-8) */\n"
     if kind == 9:
         return f"extern unsigned long {fresh_name(draw, scope)};\n"
     return "\n\t\n"
@@ -400,7 +467,7 @@ def junk_item(draw: st.DrawFn, scope: Scope) -> str:
 def headers(draw: st.DrawFn) -> Header:
     scope = Scope()
     enumerators: list[tuple[str, str | None]] = []
-    parts: list[str] = ["#pragma once\n"] if draw(st.booleans()) else []
+    parts: list[str] = [directive(draw, "#pragma once")] if draw(st.booleans()) else []
     for _ in range(draw(st.integers(1, 6))):
         for _ in range(draw(st.integers(0, 3))):
             parts.append(junk_item(draw, scope))
@@ -415,7 +482,15 @@ def headers(draw: st.DrawFn) -> Header:
             scope.constants, scope.typedefs, scope.tags = (list(x) for x in saved)
             other = enum_item(draw, scope, f"{marker} == 0", enumerators)
             scope.constants, scope.typedefs, scope.tags = (list(x) for x in saved)
-            parts.append(f"#if {cond}\n#define {marker} 1\n{then}#else\n#define {marker} 0\n{other}#endif\n")
+            parts.append(
+                directive(draw, f"#if {cond}")
+                + directive(draw, f"#define {marker} 1")
+                + then
+                + directive(draw, "#else")
+                + directive(draw, f"#define {marker} 0")
+                + other
+                + directive(draw, "#endif")
+            )
         else:
             parts.append(enum_item(draw, scope, None, enumerators))
     return Header("".join(parts), enumerators, list(scope.macros), crlf=draw(st.integers(0, 9)) == 0)
@@ -448,7 +523,7 @@ def harness(header: Header, with_macros: bool = True) -> str:
 def compiled_values(compiler: str, program: str, folder: Path) -> dict[str, int] | None:
     """Build and run ``program``: name -> value, or None if the compiler refuses it."""
     src = folder / "harness.c"
-    src.write_bytes(program.encode("latin-1"))
+    src.write_bytes(encode(program))
     exe = folder / "harness"
     build = subprocess.run(
         [compiler, "-std=gnu17", "-w", "-fno-diagnostics-color", "-o", str(exe), str(src)],
@@ -464,7 +539,7 @@ def compiled_values(compiler: str, program: str, folder: Path) -> dict[str, int]
     values: dict[str, int] = {}
     for line in run.stdout.splitlines():
         name, negative, magnitude = line.split()
-        values[name] = -int(magnitude) if negative == "1" else int(magnitude)
+        values[canonical(name)] = -int(magnitude) if negative == "1" else int(magnitude)
     return values
 
 
@@ -608,7 +683,8 @@ def test_values_agree_with_gcc(header: Header) -> None:
             SAMPLES.append((text, next(t for n, t in run.outputs.items() if n.endswith(".ts"))))
         if oracle is None:
             return  # neither compiler accepts this header: nothing to compare with
-        expected = {n: v for n, v in oracle.items() if n not in header.macros}
+        macro_names = {canonical(m) for m in header.macros}
+        expected = {n: v for n, v in oracle.items() if n not in macro_names}
         wrong = {n: (enums.get(n), v) for n, v in expected.items() if enums.get(n) != v}
         extra = sorted(set(enums) - set(expected))
         assert not wrong and not extra, f"gen vs {who}: wrong (gen, {who}) {wrong}; extra {extra}\n{header.text}"
@@ -667,7 +743,7 @@ def llp64_check_program(header: Header, enums: dict[str, int], macros: dict[str,
     """The header, then one static assertion per value gen computed (exact: value and sign)."""
     lines = [header.text]
     for i, (name, value) in enumerate(sorted({**enums, **macros}.items())):
-        if name in header.macros or name in enums:
+        if name in {canonical(m) for m in header.macros} or name in enums:
             check = f"({name}) == {c_literal(value)} && (({name}) < 0) == {int(value < 0)}"
         elif name.startswith("GEN_BRANCH_"):
             check = f"{name} == {value}"
@@ -682,7 +758,7 @@ def llp64_check_program(header: Header, enums: dict[str, int], macros: dict[str,
 def clang_accepts(program: str, folder: Path) -> tuple[bool, str]:
     assert CLANG is not None
     src = folder / "check.c"
-    src.write_bytes(program.encode("latin-1"))
+    src.write_bytes(encode(program))
     proc = subprocess.run(
         [CLANG, f"--target={LLP64_TARGET}", "-std=gnu17", "-fsyntax-only", "-w", "-fno-color-diagnostics", str(src)],
         capture_output=True,

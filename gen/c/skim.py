@@ -27,8 +27,9 @@ _STRUCTURE_RE = re.compile(
 # A stretch of skimmed text: its first word (or character) stands for it.
 _WORD_RE = re.compile(rf"{IDENT_PATTERN}(?:\s*\()?|[^\s{{}};\"']")
 # Characters that cannot appear in C outside literals and comments (a quote
-# here is one without its closing quote on the same line).
-_STRAY_RE = re.compile(r"[@`\\\"']")
+# here is one without its closing quote on the same line; a backslash that
+# starts a universal character name is part of a name).
+_STRAY_RE = re.compile(r"[@`\"']|\\(?!u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
 
 _STRUCTURES: dict[tuple[str, str, int], list[Token]] = {}
 #: Per text block: whether it names enum/typedef, and its identifiers.
