@@ -16,10 +16,12 @@ from dataclasses import dataclass, field, replace
 
 from pycparser import c_ast
 
-from gen.c.cexpr import CType, EvalError, Evaluator, OpaqueType, PointerType, Value, integer_type_from_words
-from gen.c.declarations import EnumDecl, TypedefDecl
+from gen.c.cexpr import EvalError, Evaluator, Value, integer_type_from_words
+from gen.c.ctype import CType, OpaqueType, PointerType, RecordType
+from gen.c.declarations import Declaration, EnumDecl, RecordDecl, TypedefDecl
 from gen.c.includes import SHIM_PREFIX
 from gen.c.inttypes import IntTypes
+from gen.c.records import Layouts
 from gen.diagnostics import Diagnostic, Level, Location, Reporter
 from gen.model import Enum, IntType, Member
 
@@ -31,6 +33,8 @@ class SymbolTable:
     constants: dict[str, Value] = field(default_factory=dict)
     typedefs: dict[str, CType] = field(default_factory=dict)
     enum_tags: dict[str, IntType] = field(default_factory=dict)
+    #: struct and union definitions by ``kind tag`` (the last one wins).
+    records: dict[str, RecordDecl] = field(default_factory=dict)
     #: Where each file-scope enumerator, enum tag and typedef name was
     #: defined, and whether in the main file (for redefinition errors).
     enumerator_sites: dict[str, tuple[Location, bool]] = field(default_factory=dict)
@@ -54,6 +58,8 @@ class ModelBuilder:
             self.symbols.typedefs,
             self.symbols.enum_tags.get,
         )
+        layouts = Layouts(self.evaluator, self.symbols.records, self.symbols.typedefs, self.symbols.enum_tags.get)
+        self.evaluator.size_align = layouts.size_align
 
     def fork(self, reporter: Reporter) -> ModelBuilder:
         """A builder that continues from this one's state on its own (the
@@ -63,6 +69,7 @@ class ModelBuilder:
         new.symbols.constants.update(self.symbols.constants)
         new.symbols.typedefs.update(self.symbols.typedefs)
         new.symbols.enum_tags.update(self.symbols.enum_tags)
+        new.symbols.records.update(self.symbols.records)
         new.symbols.enumerator_sites.update(self.symbols.enumerator_sites)
         new.symbols.tag_sites.update(self.symbols.tag_sites)
         new.symbols.typedef_sites.update(self.symbols.typedef_sites)
@@ -72,10 +79,12 @@ class ModelBuilder:
         return new
 
     # -- feeding -----------------------------------------------------------------
-    def add_all(self, decls: Iterable[EnumDecl | TypedefDecl]) -> None:
+    def add_all(self, decls: Iterable[Declaration]) -> None:
         for decl in decls:
             if isinstance(decl, EnumDecl):
                 self.add_enum(decl)
+            elif isinstance(decl, RecordDecl):
+                self.symbols.records[f"{decl.kind} {decl.tag}"] = decl
             else:
                 self.add_typedef(decl)
 
@@ -107,7 +116,7 @@ class ModelBuilder:
             tag = base[1] if len(base) > 1 else ""
             return self.symbols.enum_tags.get(tag, self.types.int)
         if base[0] in ("struct", "union"):
-            return OpaqueType(" ".join(base).strip())
+            return RecordType(base[0], base[1]) if len(base) > 1 and base[1] else OpaqueType(base[0])
         t = integer_type_from_words(list(base), self.types)
         if t is not None:
             return t

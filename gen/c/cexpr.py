@@ -24,6 +24,19 @@ from typing import Any, Protocol, TypeVar
 from pycparser import c_ast
 
 from gen.c import literals
+from gen.c.ctype import (
+    AlignedType,
+    ArrayType,
+    CType,
+    FunctionType,
+    OpaqueType,
+    PointerType,
+    RecordType,
+    abi_for,
+    builtin_type,
+    strip_alignment,
+    type_name,
+)
 from gen.c.floats import FloatSyntaxError, parse_float, to_integer
 from gen.c.inttypes import IntTypes
 from gen.model import IntType
@@ -39,22 +52,6 @@ class EvalError(Exception):
         self.identifier = identifier
 
 
-@dataclass(frozen=True)
-class PointerType:
-    """Any pointer: casts to it leave the integer domain; sizeof needs its size."""
-
-    bits: int
-
-
-@dataclass(frozen=True)
-class OpaqueType:
-    """A struct, union, float or other type we only know by name."""
-
-    name: str
-    size: int | None = None
-
-
-CType = IntType | PointerType | OpaqueType
 Value = tuple[int, IntType]
 
 
@@ -188,7 +185,9 @@ class Evaluator:
 
     ``constant`` resolves an identifier to a value (an enumerator) or None;
     ``typedef`` resolves a typedef name (for casts and sizeof) or None;
-    ``enum_type`` gives the type of ``enum TAG``. With ``preprocessor=True``
+    ``enum_type`` gives the type of ``enum TAG``; ``size_align`` gives the
+    size and alignment of any type (struct layouts: :mod:`gen.c.records`),
+    raising :class:`EvalError` when it is unknown. With ``preprocessor=True``
     every value is widened to intmax_t/uintmax_t as ``#if`` requires, and
     remaining identifiers evaluate to 0.
     """
@@ -200,8 +199,11 @@ class Evaluator:
         typedef: Callable[[str], CType | None] | Mapping[str, CType] = lambda _n: None,
         enum_type: Callable[[str], IntType | None] = lambda _n: None,
         preprocessor: bool = False,
+        size_align: Callable[[CType, c_ast.Node], tuple[int, int]] | None = None,
     ) -> None:
         self.types = types
+        self.abi = abi_for(types.model)
+        self.size_align = size_align or self.scalar_size_align
         self._constant = constant
         self._typedef = typedef.get if isinstance(typedef, Mapping) else typedef
         self._enum_type = enum_type
@@ -495,11 +497,11 @@ class Evaluator:
         return result
 
     def _eval_Cast(self, node: c_ast.Cast) -> _Gen:
-        target = self.resolve_type(node.to_type)
+        target = strip_alignment(self.resolve_type(node.to_type))
         if isinstance(target, PointerType):
             raise EvalError("a cast to a pointer type is not an integer constant expression", node)
-        if isinstance(target, OpaqueType):
-            raise EvalError(f"cast to non-integer type '{target.name}'", node)
+        if not isinstance(target, IntType):
+            raise EvalError(f"cast to non-integer type '{type_name(target)}'", node)
         floating = _floating_operand(node.expr)
         if floating is not None:
             negative, constant = floating
@@ -518,9 +520,15 @@ class Evaluator:
         if isinstance(decl, (c_ast.PtrDecl,)):
             return PointerType(self.types.model.pointer_bits)
         if isinstance(decl, c_ast.ArrayDecl):
-            return OpaqueType("array")
+            element = self.resolve_type(decl.type)
+            if decl.dim is None:
+                return ArrayType(element, None)
+            count, _ = self.evaluate(decl.dim)
+            if count < 0:
+                raise EvalError("array has a negative size", decl.dim)
+            return ArrayType(element, count)
         if isinstance(decl, c_ast.FuncDecl):
-            return OpaqueType("function")
+            return FunctionType()
         if isinstance(decl, c_ast.TypeDecl):
             inner = decl.type
             if isinstance(inner, c_ast.IdentifierType):
@@ -529,7 +537,10 @@ class Evaluator:
                 t = self._enum_type(inner.name) if inner.name else None
                 return t or self.types.int
             if isinstance(inner, (c_ast.Struct, c_ast.Union)):
-                return OpaqueType(f"{type(inner).__name__.lower()} {inner.name or ''}".strip())
+                kind = type(inner).__name__.lower()
+                if inner.decls is not None or not inner.name:
+                    raise EvalError(f"a {kind} defined inside an expression is not supported", typename)
+                return RecordType(kind, inner.name)
         raise EvalError("unsupported type in a constant expression", typename)
 
     def _type_from_names(self, names: list[str], node: c_ast.Node) -> CType:
@@ -541,27 +552,41 @@ class Evaluator:
             found = self._typedef(words[0])
             if found is not None:
                 return found
-            if words[0] in ("float", "double", "void"):
-                return OpaqueType(words[0], {"float": 4, "double": 8, "void": 1}[words[0]])
+        builtin = builtin_type(" ".join(words), self.abi)
+        if builtin is not None:
+            return builtin
+        if len(words) == 1:
             raise EvalError(f"unknown type '{words[0]}'", node, identifier=words[0])
-        if words == ["long", "double"]:
-            return OpaqueType("long double", 16)
         raise EvalError(f"unknown type '{' '.join(names)}'", node)
 
-    def _size_of_type(self, t: CType, node: c_ast.Node) -> int:
+    def scalar_size_align(self, t: CType, node: c_ast.Node) -> tuple[int, int]:
+        """Size and alignment of a type that is not a struct or union."""
+        if isinstance(t, AlignedType):
+            return self.size_align(t.base, node)[0], t.align
         if isinstance(t, IntType):
-            return max(1, t.bits // 8)
+            size = max(1, t.bits // 8)
+            return size, size
         if isinstance(t, PointerType):
-            return t.bits // 8
-        if t.size is None:
-            raise EvalError(f"size of '{t.name}' is not known", node)
-        return t.size
+            return t.bits // 8, t.bits // 8
+        if isinstance(t, ArrayType):
+            size, align = self.size_align(t.element, node)
+            return size * (t.count or 0), align
+        if isinstance(t, OpaqueType) and t.size is not None:
+            return t.size, t.align or t.size
+        if isinstance(t, FunctionType):
+            raise EvalError("invalid application of 'sizeof' to a function type", node)
+        raise EvalError(f"size of '{type_name(t)}' is not known", node)
 
-    def _sizeof(self, operand: c_ast.Node, node: c_ast.Node) -> _Gen:
+    def _sizeof(self, operand: c_ast.Node, node: c_ast.Node, index: int = 0) -> _Gen:
         if isinstance(operand, c_ast.Typename):
-            size = self._size_of_type(self.resolve_type(operand), node)
+            t = self.resolve_type(operand)
+            if isinstance(t, ArrayType) and t.count is None and index == 0:
+                raise EvalError(f"invalid application of 'sizeof' to an incomplete type '{type_name(t)}'", node)
+            size = self.size_align(t, node)[index]
         elif isinstance(operand, c_ast.Constant) and operand.type == "string":
             size = _string_size(operand.value, self.types, node)
+            if index:
+                size = _string_unit_bits(operand.value, self.types) // 8
         else:
             # The operand is not evaluated, only typed.
             self._lenient += 1
@@ -569,12 +594,11 @@ class Evaluator:
                 _, t = yield operand
             finally:
                 self._lenient -= 1
-            size = self._size_of_type(t, node)
+            size = self.size_align(t, node)[index]
         return size, self._pp(self.types.size_t)
 
     def _alignof(self, operand: c_ast.Node, node: c_ast.Node) -> _Gen:
-        value, t = yield from self._sizeof(operand, node)
-        return min(value, 16 if value >= 16 else value), t
+        return (yield from self._sizeof(operand, node, 1))
 
 
 _INT_SUFFIXES = {
@@ -632,10 +656,15 @@ def _floating_operand(node: c_ast.Node) -> tuple[bool, c_ast.Constant] | None:
     return None
 
 
+def _string_unit_bits(text: str, types: IntTypes) -> int:
+    """Bits of one element of the string literal ``text``."""
+    wide = 16 if types.model.long_bits == 32 else 32  # wchar_t: Windows targets 16 bits
+    return {"": 8, "u8": 8, "u": 16, "U": 32, "L": wide}[text[: text.index('"')]]
+
+
 def _string_size(text: str, types: IntTypes, node: c_ast.Node) -> int:
     prefix = text[: text.index('"')]
-    wide = 16 if types.model.long_bits == 32 else 32  # wchar_t: Windows targets 16 bits
-    bits = {"": 8, "u8": 8, "u": 16, "U": 32, "L": wide}[prefix]
+    bits = _string_unit_bits(text, types)
     try:
         count = len(literals.units(literals.elements(text[len(prefix) + 1 : -1]), bits, "string literal"))
     except literals.LiteralError as exc:

@@ -16,7 +16,7 @@ from pycparser import c_ast
 from pycparser.c_parser import Coord, CParser
 
 from gen.c.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
-from gen.c.lexer import IDENT, OTHER, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
+from gen.c.lexer import IDENT, OTHER, PRAGMA_PACK, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
 from gen.c.macros import ScanPolicy
 from gen.diagnostics import GenError, Location
 
@@ -128,7 +128,77 @@ class TypedefDecl:
     in_main: bool
 
 
-Declaration = EnumDecl | TypedefDecl
+@dataclass(frozen=True)
+class RecordDecl:
+    """A ``struct`` or ``union`` definition, kept as tokens: its layout is
+    computed (by :mod:`gen.c.records`) only if a ``sizeof`` asks for it."""
+
+    kind: str
+    #: The tag, or the key of an anonymous record (see :func:`record_key`).
+    tag: str
+    #: Tokens between the keyword and ``{``, and after ``}`` up to the
+    #: end of the declaration (where its attributes stand).
+    head: tuple[Token, ...]
+    tail: tuple[Token, ...]
+    #: The member declarations (macros expanded), without the braces.
+    body: tuple[Token, ...]
+    #: ``#pragma pack`` in force at the definition (bytes), or None.
+    pack: int | None
+    location: Location
+
+
+Declaration = EnumDecl | TypedefDecl | RecordDecl
+
+
+def record_key(keyword: Token) -> str:
+    """The tag that stands for an anonymous struct or union: where its
+    keyword is (the scanner and every reader of its body agree on it)."""
+    return f"(anonymous at {keyword.file}:{keyword.line}:{keyword.col})"
+
+
+@dataclass
+class _OpenRecord:
+    keyword: Token
+    tag: str
+    head: list[Token]
+    #: Index in the scanner's token log where the body starts.
+    start: int
+    pack: int | None
+
+
+def _pack_number(text: str) -> int | None:
+    try:
+        return int(text.rstrip("uUlL"), 0)
+    except ValueError:
+        return None
+
+
+def _skip_group(toks: list[Token], i: int) -> int | None:
+    """The index after the parenthesised group at ``toks[i]`` (None if
+    there is none or it is not closed)."""
+    if i >= len(toks) or toks[i].text != "(":
+        return None
+    depth = 0
+    for j in range(i, len(toks)):
+        if toks[j].text == "(":
+            depth += 1
+        elif toks[j].text == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return None
+
+
+def _attribute_run(toks: list[Token], i: int) -> list[Token]:
+    """The attribute groups (``__attribute__((...))``, ``__declspec(...)``)
+    that start at ``toks[i]``."""
+    start = i
+    while i < len(toks) and toks[i].kind == IDENT and toks[i].text in _SKIP_WITH_ARGS:
+        end = _skip_group(toks, i + 1)
+        if end is None:
+            break
+        i = end
+    return toks[start:i]
 
 
 @dataclass
@@ -144,6 +214,14 @@ class _Statement:
     function_body: bool = False
     #: Whether a function body encloses this statement (block scope).
     in_function: bool = False
+    #: The struct or union whose body this brace level is.
+    record: _OpenRecord | None = None
+    #: Records closed in this statement, each with the index of its ``}``
+    #: in ``tokens`` (they are declared when the statement ends, with the
+    #: attributes that follow the brace).
+    closed: list[tuple[_OpenRecord, tuple[Token, ...], int]] = field(default_factory=list)
+    #: Index of the last ``struct``/``union`` keyword in ``tokens``.
+    record_at: int = -1
 
     @property
     def relevant(self) -> bool:
@@ -178,6 +256,9 @@ class DeclarationScanner:
         self.is_macro = is_macro
         self.lenient_end = lenient_end
         self._parser = CParser()
+        #: ``#pragma pack``: the value in force (None: the default) and the pushed ones.
+        self.pack: int | None = None
+        self._pack_stack: list[tuple[str | None, int | None]] = []
 
     def scan(self, tokens: Iterable[Token]) -> Iterator[Declaration]:
         # One statement in progress per open brace.
@@ -186,6 +267,10 @@ class DeclarationScanner:
         policy.full = False
         it = iter(tokens)
         pushback: Token | None = None
+        # Every token inside struct and union bodies (they need them all: a
+        # body's layout is read from them), and how many bodies are open.
+        log: list[Token] = []
+        records = 0
         while True:
             if pushback is not None:
                 tok, pushback = pushback, None
@@ -194,20 +279,30 @@ class DeclarationScanner:
                 if nxt is None:
                     break
                 tok = nxt
+                if tok.kind == PRAGMA_PACK:
+                    self._pragma_pack(tok)
+                    continue
+                if records:
+                    log.append(tok)
             text = tok.text
             stmt = stack[-1]
             if tok.kind == IDENT:
                 if text == "typedef":
                     stmt.has_typedef = True
-                    policy.full = stmt.relevant
+                    policy.full = stmt.relevant or records > 0
                 elif text == "enum":
                     stmt.has_enum = True
                     stmt.tokens.append(tok)
                     # The whole specifier, body included, stays in this
                     # statement: braces inside it are not statements.
                     policy.full = True
+                    before = len(stmt.tokens)
                     pushback = self._collect_enum_specifier(it, stmt, tok)
+                    if records:
+                        log.extend(stmt.tokens[before:])
                     continue
+                elif text in ("struct", "union"):
+                    stmt.record_at = len(stmt.tokens)
                 stmt.tokens.append(tok)
                 continue
             if tok.kind != PUNCT:
@@ -217,32 +312,40 @@ class DeclarationScanner:
                 continue
             if text == ";":
                 yield from self._finish(stmt)
-                stack[-1] = _Statement(opener=stmt.opener, in_function=stmt.in_function)
-                policy.full = False
+                stack[-1] = _Statement(opener=stmt.opener, in_function=stmt.in_function, record=stmt.record)
+                policy.full = records > 0
             elif text == "{":
                 if len(stack) == 1 and not stmt.tokens:
                     raise GenError("expected a declaration before '{' (is this file C?)", _loc(tok))
                 stmt.function_body = bool(stmt.tokens) and stmt.tokens[-1].text == ")"
+                record = self._record_head(stmt, len(log))
                 stmt.tokens.append(tok)
                 stmt.braced = True
-                stack.append(_Statement(opener=tok, in_function=stmt.in_function or stmt.function_body))
-                policy.full = False
+                stack.append(_Statement(opener=tok, in_function=stmt.in_function or stmt.function_body, record=record))
+                if record is not None:
+                    records += 1
+                policy.full = records > 0
             elif text == "}":
                 yield from self._finish(stmt)
                 if len(stack) == 1:
                     raise GenError("unbalanced '}': no '{' is open here", _loc(tok))
-                stack.pop()
+                closed = stack.pop().record
                 outer = stack[-1]
+                if closed is not None:
+                    records -= 1
+                    outer.closed.append((closed, tuple(log[closed.start : len(log) - 1]), len(outer.tokens)))
+                    if not records:
+                        log.clear()
                 if outer.function_body:
                     # A function definition ends with its body, no ';'.
                     yield from self._finish(outer)
-                    stack[-1] = _Statement(opener=outer.opener, in_function=outer.in_function)
-                    policy.full = False
+                    stack[-1] = _Statement(opener=outer.opener, in_function=outer.in_function, record=outer.record)
+                    policy.full = records > 0
                     continue
                 # The closing brace belongs to the outer statement
                 # (``typedef struct { ... } X;``).
                 outer.tokens.append(tok)
-                policy.full = outer.relevant
+                policy.full = outer.relevant or records > 0
             else:
                 stmt.tokens.append(tok)
         policy.full = True
@@ -254,6 +357,69 @@ class DeclarationScanner:
             )
         self._check_complete(stack[0])
         yield from self._finish(stack[0])
+
+    def _record_head(self, stmt: _Statement, start: int) -> _OpenRecord | None:
+        """The struct or union whose body the ``{`` after ``stmt`` opens:
+        the statement's last tokens must be ``struct [attributes] [tag]
+        [attributes]`` (else the brace opens something else, such as a
+        function body)."""
+        at = stmt.record_at
+        if at < 0:
+            return None
+        toks = stmt.tokens
+        keyword = toks[at]
+        tag: Token | None = None
+        i = at + 1
+        while i < len(toks):
+            tok = toks[i]
+            if tok.kind == IDENT and tok.text in _SKIP_WITH_ARGS:
+                end = _skip_group(toks, i + 1)
+                if end is None:
+                    return None
+                i = end
+            elif tok.kind == IDENT and tag is None:
+                tag = tok
+                i += 1
+            else:
+                return None
+        if tag is not None and tag.text in _SKIP_WITH_ARGS:
+            return None
+        key = tag.text if tag is not None else record_key(keyword)
+        return _OpenRecord(keyword, key, toks[at + 1 :], start, self.pack)
+
+    def _pragma_pack(self, tok: Token) -> None:
+        """Follow ``#pragma pack``: ``(n)``, ``()``, ``(push[, label][, n])``,
+        ``(pop[, label | n])``, as clang does (values other than powers of
+        two up to 16 are ignored, as clang ignores them with a warning)."""
+        args = [a for a in tok.text.split(",") if a]
+        value: int | None = None
+        label: str | None = None
+        for arg in args[1:] if args[:1] in (["push"], ["pop"]) else args:
+            number = _pack_number(arg)
+            if number is None and arg != "show":
+                label = arg
+            value = number if number is not None else value
+        if value is not None and value not in (1, 2, 4, 8, 16):
+            return
+        if args[:1] == ["push"]:
+            self._pack_stack.append((label, self.pack))
+            if value is not None:
+                self.pack = value
+        elif args[:1] == ["pop"]:
+            if label is not None:
+                labels = [entry[0] for entry in self._pack_stack]
+                if label in labels:
+                    index = len(labels) - 1 - labels[::-1].index(label)
+                    self.pack = self._pack_stack[index][1]
+                    del self._pack_stack[index:]
+            elif self._pack_stack:
+                self.pack = self._pack_stack.pop()[1]
+            if value is not None:
+                self.pack = value
+        elif args == ["show"]:
+            return
+        else:
+            self.pack = value
 
     def _check_complete(self, stmt: _Statement) -> None:
         """A declaration left open at the end of the input means a truncated
@@ -308,6 +474,11 @@ class DeclarationScanner:
         raise GenError("unterminated enum declaration (truncated file?)", _loc(kw))
 
     def _finish(self, stmt: _Statement) -> Iterator[Declaration]:
+        if stmt.closed and not stmt.in_function:
+            for record, body, brace in stmt.closed:
+                kw = record.keyword
+                tail = tuple(_attribute_run(stmt.tokens, brace + 1))
+                yield RecordDecl(kw.text, record.tag, tuple(record.head), tail, body, record.pack, _loc(kw))
         if not (stmt.has_enum or stmt.has_typedef):
             return
         toks = _strip_noise(stmt.tokens)
@@ -682,12 +853,15 @@ def _typedef(toks: list[Token], main_file: str) -> TypedefDecl | None:
     n = len(rest)
     if i < n and rest[i].text in ("struct", "union", "enum"):
         kind = rest[i].text
+        keyword = rest[i]
         i += 1
         tag = ""
         if i < n and rest[i].kind == IDENT:
             tag = rest[i].text
             i += 1
         if i < n and rest[i].text == "{":
+            if not tag and kind != "enum":
+                tag = record_key(keyword)
             depth = 0
             while i < n:
                 if rest[i].text == "{":
@@ -728,6 +902,7 @@ __all__ = [
     "DeclarationScanner",
     "EnumDecl",
     "Enumerator",
+    "RecordDecl",
     "TypedefDecl",
     "written_text",
 ]

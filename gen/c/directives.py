@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from gen.c.lexer import IDENT_PATTERN, IDENT_RE, canonical
+from gen.c.lexer import IDENT_PATTERN, IDENT_RE, PRAGMA_PACK, Token, canonical
 from gen.c.macros import Macro
 from gen.c.source import SourceFile
 from gen.diagnostics import GenError, Location, Reporter
 
 _DEFINE_HEAD_RE = re.compile(rf"[ \t]*({IDENT_PATTERN})(\()?")
+_PACK_RE = re.compile(r"\s*pack\s*\(([^()]*)\)")
 
 
 class Directives:
@@ -103,6 +104,23 @@ class Directives:
                 self.macros.pop(name, None)
             else:
                 self.macros[name] = saved
+
+    def _pack_token(self, rest: str, loc: Location) -> Token | None:
+        """``#pragma pack(...)`` as a token for the declaration scanner, its
+        arguments macro-expanded as clang expands them (``_CRT_PACKING``)."""
+        m = _PACK_RE.match(rest)
+        if m is None:
+            return None
+        args = []
+        for arg in m.group(1).split(","):
+            word = arg.strip()
+            for _ in range(16):  # object-like macros naming a number or a label
+                macro = self.macros.get(word)
+                if macro is None or macro.params is not None or len(macro.body) != 1:
+                    break
+                word = macro.body[0].text
+            args.append(word)
+        return Token(PRAGMA_PACK, ",".join(args), loc.file, loc.line, loc.column)
 
     def _error_directive(self, message: str, loc: Location) -> None:
         if self.missing_includes:

@@ -17,6 +17,9 @@ PUNCT: Final = "punct"
 OTHER: Final = "other"
 #: Stands for a stretch of text the preprocessor skimmed over (see ScanPolicy).
 TEXT: Final = "text"
+#: ``#pragma pack`` as a token of the stream (its text: the arguments, macros
+#: expanded), for the declaration scanner: struct layouts depend on it.
+PRAGMA_PACK: Final = "pack"
 
 #: Characters C11 allows in identifiers beyond the basic ones (Annex D.1);
 #: gcc 12 and clang 18 take them in C17 mode, as UTF-8 or as universal

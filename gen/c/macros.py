@@ -93,7 +93,7 @@ class ScanPolicy:
 
 
 #: Tokens whose appearance in a macro's expansion matters to the scanner.
-STRUCTURAL = frozenset(("enum", "typedef", "{", "}", ";"))
+STRUCTURAL = frozenset(("enum", "typedef", "struct", "union", "{", "}", ";"))
 
 
 class Macro:

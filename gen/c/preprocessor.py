@@ -335,6 +335,9 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
                     yield from self._process(included.source, included.dir_index)
             elif directive == "pragma":
                 self._pragma(rest, source)
+                pack = self._pack_token(rest, loc)
+                if pack is not None:
+                    yield [pack]
             elif directive == "error":
                 self._error_directive(rest.strip(), loc)
             elif directive == "warning":

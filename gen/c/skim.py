@@ -17,7 +17,7 @@ from gen.c.lexer import IDENT, IDENT_PATTERN, PUNCT, TEXT, Token, identifiers, t
 from gen.c.macros import STRUCTURAL, Macro, ScanPolicy
 from gen.diagnostics import GenError, Location
 
-_KEYWORD_RE = re.compile(r"\b(?:enum|typedef)\b")
+_KEYWORD_RE = re.compile(r"\b(?:enum|typedef|struct|union)\b")
 # Braces and semicolons outside string and character literals.
 # A literal left open runs to the end of its line (matched as ``open``, so
 # that a line of escaped quotes is scanned once, not once per quote).
