@@ -8,7 +8,9 @@ target gen knows.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,10 @@ from gen.c.targets import TARGETS
 from gen.diagnostics import GenError
 
 ci = pytest.importorskip("clang.cindex")
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
 CASES = {
     "scalars": """
@@ -178,6 +184,23 @@ def test_binder_reproducer(tmp_path: Path) -> None:
     assert values["BR_TRANSACTION"] == 2151707138
 
 
+@pytest.mark.skipif(not Path("/usr/include/linux/android/binder.h").exists(), reason="no Linux UAPI headers")
+def test_binder_header_of_this_machine() -> None:
+    """The real android/binder.h: every enumerator as clang computes it."""
+    header = Path("/usr/include/linux/android/binder.h")
+    dirs = ["/usr/include", "/usr/include/x86_64-linux-gnu"]
+    args = ["-x", "c", "-target", "x86_64-linux-gnu", *[f"-I{d}" for d in dirs]]
+    tu = ci.Index.create().parse(str(header), args=args)
+    assert not [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
+    expected = {
+        c.spelling: c.enum_value for c in tu.cursor.walk_preorder() if c.kind == ci.CursorKind.ENUM_CONSTANT_DECL
+    }
+    extraction = extract(header, include_dirs=dirs, target="x86_64-linux-gnu", macros="none")
+    got = {m.name: m.value for e in extraction.module.enums for m in e.members}
+    assert got["BR_TRANSACTION"] == 2151707138
+    assert got == expected
+
+
 @pytest.mark.parametrize(
     ("source", "message", "line"),
     [
@@ -196,3 +219,74 @@ def test_layout_out_of_reach_is_a_clean_error(tmp_path: Path, source: str, messa
     else:
         diagnostics = [(d.message, d.location) for d in extraction.diagnostics]
     assert any(message in text and loc is not None and loc.line == line for text, loc in diagnostics), diagnostics
+
+
+#: Headers with many structs: unions, bit-fields (wingdi's, winioctl's,
+#: d3d12's), #pragma pack(push, n) through pshpack*.h and _CRT_PACKING,
+#: DECLSPEC_ALIGN, nested and anonymous members (winnt.h), the DDK's
+#: struct bodies made by macros. More: ``GEN_LAYOUT_HEADERS=all``.
+CORPUS_SAMPLES = {
+    "wine": ("winnt.h", "wingdi.h", "winsock.h", "d3d12.h"),
+    "mingw": ("winnt.h", "wingdi.h", "winioctl.h", "ddk/wdm.h"),
+}
+
+
+def _corpus_records(tu: ci.TranslationUnit, header: Path) -> dict[str, tuple[int, int]]:
+    """clang's size and alignment of each struct and union ``header`` defines
+    (by the name a probe can use: ``struct TAG``, or a typedef name)."""
+    wanted = os.path.realpath(header)
+    out: dict[str, tuple[int, int]] = {}
+    kinds = (ci.CursorKind.STRUCT_DECL, ci.CursorKind.UNION_DECL)
+    for cursor in tu.cursor.walk_preorder():
+        if cursor.kind not in kinds or not cursor.is_definition() or cursor.is_anonymous():
+            continue
+        file = cursor.location.file
+        size = cursor.type.get_size()
+        if file is None or size < 0 or os.path.realpath(file.name) != wanted:
+            continue
+        out[cursor.type.spelling] = (size, cursor.type.get_align())
+    return out
+
+
+@pytest.mark.skipif(os.environ.get("GEN_SKIP_CORPUS") == "1", reason="GEN_SKIP_CORPUS=1")
+@pytest.mark.parametrize("name", sorted(CORPUS_SAMPLES))
+def test_corpus_layouts_agree_with_clang(tmp_path: Path, name: str) -> None:
+    """Every struct and union of a sample of Wine and mingw-w64 headers
+    (x86_64-w64-mingw32, the corpora's target): sizeof and _Alignof."""
+    from tests.differential import corpus
+    from tests.differential.clang_oracle import RETRY_FORCE_INCLUDES, _errors, _parse, clang_args
+
+    try:
+        loaded = corpus.load(name)
+    except corpus.CorpusError as exc:
+        pytest.fail(f"cannot fetch the {name} corpus: {exc} (set GEN_SKIP_CORPUS=1 to skip this test)")
+    whole = os.environ.get("GEN_LAYOUT_HEADERS") == "all"
+    checked = 0
+    for header in loaded.headers if whole else CORPUS_SAMPLES[name]:
+        path = loaded.path(header)
+        for forced in RETRY_FORCE_INCLUDES:
+            tu = _parse(path, clang_args(loaded.include_dirs, loaded.resource_dir, forced))
+            if not _errors(tu):
+                break
+        else:
+            if whole:
+                continue
+            pytest.fail(f"clang rejects {header} (fix the sample)")
+        records = _corpus_records(tu, path)
+        names = sorted(records)
+        if whole and not names:
+            continue
+        assert names, f"{header} defines no struct (fix the sample)"
+        probe = tmp_path / f"probe_{checked}.h"
+        lines = [f'#include "{path}"', "enum gen_probe {"]
+        lines += [f"    s{i} = sizeof({n}), a{i} = _Alignof({n})," for i, n in enumerate(names)]
+        probe.write_text("\n".join([*lines, "};", ""]), encoding="utf-8")
+        extraction = extract(probe, include_dirs=loaded.include_dirs, force_includes=forced, macros="none")
+        got = {m.name: m.value for e in extraction.module.enums if e.name == "gen_probe" for m in e.members}
+        errors = [f"{d.location}: {d.message}" for d in extraction.diagnostics if d.level.value == "error"]
+        assert not errors, (header, errors[:5])
+        wrong = {n: (got.get(f"s{i}"), got.get(f"a{i}"), records[n]) for i, n in enumerate(names)}
+        assert not {n: v for n, v in wrong.items() if v[:2] != v[2]}, header
+        checked += len(names)
+    print(f"{name}: {checked} structs and unions agree with clang")
+    assert checked > 300

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pycparser import c_ast
 
 from gen.c.cexpr import EvalError, Evaluator, Value, integer_type_from_words
-from gen.c.ctype import CType, OpaqueType, PointerType, RecordType
+from gen.c.ctype import CType, OpaqueType, PointerType, RecordType, builtin_type
 from gen.c.declarations import Declaration, EnumDecl, RecordDecl, TypedefDecl
 from gen.c.includes import SHIM_PREFIX
 from gen.c.inttypes import IntTypes
@@ -120,6 +120,9 @@ class ModelBuilder:
         t = integer_type_from_words(list(base), self.types)
         if t is not None:
             return t
+        builtin = builtin_type(" ".join(base), self.evaluator.abi)
+        if builtin is not None:
+            return builtin
         if len(base) == 1:
             return self.symbols.typedefs.get(base[0], OpaqueType(base[0]))
         return None

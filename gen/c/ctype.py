@@ -46,6 +46,10 @@ class FunctionType:
     name: str = "function"
 
 
+#: Separates an anonymous record's place from its serial (not shown to users).
+ANONYMOUS_SERIAL = "#"
+
+
 @dataclass(frozen=True)
 class RecordType:
     """``struct TAG`` or ``union TAG``; an anonymous one has a key of its
@@ -58,7 +62,8 @@ class RecordType:
 
     @property
     def name(self) -> str:
-        return f"{self.kind} {self.tag}"
+        # An anonymous record's key ends in a serial number, not for users.
+        return f"{self.kind} {self.tag.partition(ANONYMOUS_SERIAL)[0]}"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pycparser import c_ast
 from pycparser.c_parser import Coord, CParser
 
 from gen.c.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
+from gen.c.ctype import ANONYMOUS_SERIAL
 from gen.c.lexer import IDENT, OTHER, PRAGMA_PACK, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
 from gen.c.macros import ScanPolicy
 from gen.diagnostics import GenError, Location
@@ -145,6 +146,7 @@ class RecordDecl:
     #: ``#pragma pack`` in force at the definition (bytes), or None.
     pack: int | None
     location: Location
+    keyword: Token
 
 
 Declaration = EnumDecl | TypedefDecl | RecordDecl
@@ -152,8 +154,10 @@ Declaration = EnumDecl | TypedefDecl | RecordDecl
 
 def record_key(keyword: Token) -> str:
     """The tag that stands for an anonymous struct or union: where its
-    keyword is (the scanner and every reader of its body agree on it)."""
-    return f"(anonymous at {keyword.file}:{keyword.line}:{keyword.col})"
+    keyword is, and which token it is (one macro expansion may define
+    several at one place); the scanner and every reader of its body see the
+    same token object (the RecordDecl keeps it alive)."""
+    return f"(anonymous at {keyword.file}:{keyword.line}:{keyword.col}){ANONYMOUS_SERIAL}{id(keyword)}"
 
 
 @dataclass
@@ -225,9 +229,9 @@ class _Statement:
 
     @property
     def relevant(self) -> bool:
-        """Whether this statement's tokens matter: an enum, or a typedef
-        without a struct/union body (the integer types casts can name)."""
-        return self.has_enum or (self.has_typedef and not self.braced)
+        """Whether this statement's tokens matter: an enum or a typedef
+        (the types casts and sizeof can name)."""
+        return self.has_enum or self.has_typedef
 
 
 class DeclarationScanner:
@@ -303,6 +307,8 @@ class DeclarationScanner:
                     continue
                 elif text in ("struct", "union"):
                     stmt.record_at = len(stmt.tokens)
+                    # Macros in the tag (``struct WS(in_addr)``) must expand.
+                    policy.full = True
                 stmt.tokens.append(tok)
                 continue
             if tok.kind != PUNCT:
@@ -478,7 +484,7 @@ class DeclarationScanner:
             for record, body, brace in stmt.closed:
                 kw = record.keyword
                 tail = tuple(_attribute_run(stmt.tokens, brace + 1))
-                yield RecordDecl(kw.text, record.tag, tuple(record.head), tail, body, record.pack, _loc(kw))
+                yield RecordDecl(kw.text, record.tag, tuple(record.head), tail, body, record.pack, _loc(kw), kw)
         if not (stmt.has_enum or stmt.has_typedef):
             return
         toks = _strip_noise(stmt.tokens)

@@ -130,12 +130,12 @@ class Layouts:
         key = f"{t.kind} {t.tag}"
         decl = self.records.get(key)
         if decl is None:
-            raise RecordError(f"invalid application of 'sizeof' to an incomplete type '{t.name}'")
+            raise RecordError(f"invalid application of 'sizeof' to an incomplete type '{type_name(t)}'")
         memo = self._memo.get(id(decl))
         if memo is not None and memo[0] is decl:
             return memo[1], memo[2]
         if key in self._busy:
-            raise RecordError(f"'{t.name}' contains itself (at {decl.location})")
+            raise RecordError(f"'{type_name(t)}' contains itself (at {decl.location})")
         self._busy.add(key)
         try:
             fields = self._fields(decl)
@@ -305,7 +305,8 @@ class Layouts:
             )
         if found is None:
             where = toks[i] if i < n else toks[0]
-            raise RecordError(f"unknown type name '{where.text}' in '{decl.kind} {decl.tag}' (at {_loc(where)})")
+            owner = type_name(RecordType(decl.kind, decl.tag))
+            raise RecordError(f"unknown type name '{where.text}' in '{owner}' (at {_loc(where)})")
         return found, i, anonymous
 
     def _declarator(self, toks: list[Token], base: CType) -> tuple[str | None, CType]:
@@ -400,7 +401,9 @@ class Layouts:
         """``_Alignas(constant)`` or ``_Alignas(type)``."""
         first = inside[0] if inside else None
         if first is not None and (first.text in TYPE_WORDS or first.text in self.typedefs or first.text in _IGNORED):
-            base, i, _ = self._specifiers(RecordDecl("struct", "_Alignas", (), (), (), None, _loc(first)), inside)
+            base, i, _ = self._specifiers(
+                RecordDecl("struct", "_Alignas", (), (), (), None, _loc(first), first), inside
+            )
             _, t = self._declarator(inside[i:], base)
             return self._size_align(t)[1]
         if first is None:
