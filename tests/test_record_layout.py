@@ -101,6 +101,22 @@ CASES = {
         enum K { K1 = 300, K2 };
         struct F { char c; enum K k; };
     """,
+    "typedefs": """
+        typedef unsigned short WCHAR;
+        typedef WCHAR NAME[32], *PNAME;
+        struct J { long long regs[8]; int mask; };
+        typedef struct J jmp_buf[1];
+        typedef int M[2][3];
+        struct S { NAME n; jmp_buf j; char c; M m; PNAME p; };
+        typedef int a8 __attribute__((aligned(8)));
+        typedef long long l4 __attribute__((aligned(4)));
+        typedef float v4 __attribute__((__vector_size__(16)));
+        typedef struct __attribute__((aligned(16))) { char c; } X;
+        struct A { char c; a8 a; char d; l4 l; };
+        struct B { char c; v4 v; };
+        struct C { char c; X x; };
+        struct D { char c; l4 l[3]; };
+    """,
     "flexible": """
         struct A { int n; char data[]; };
         struct B { char c; double d[]; };

@@ -58,8 +58,8 @@ class ModelBuilder:
             self.symbols.typedefs,
             self.symbols.enum_tags.get,
         )
-        layouts = Layouts(self.evaluator, self.symbols.records, self.symbols.typedefs, self.symbols.enum_tags.get)
-        self.evaluator.size_align = layouts.size_align
+        self.layouts = Layouts(self.evaluator, self.symbols.records, self.symbols.typedefs, self.symbols.enum_tags.get)
+        self.evaluator.size_align = self.layouts.size_align
 
     def fork(self, reporter: Reporter) -> ModelBuilder:
         """A builder that continues from this one's state on its own (the
@@ -101,13 +101,16 @@ class ModelBuilder:
                 self._redefined(message, decl.location, decl.in_main, previous, "an enumerator")
             if not decl.location.file.startswith(SHIM_PREFIX):
                 self.symbols.typedef_sites.setdefault(name, (decl.location, decl.in_main))
+        arrays = dict(decl.arrays)
         for name, kind in decl.names:
             if kind == "pointer":
                 self.symbols.typedefs[name] = PointerType(self.types.model.pointer_bits)
             elif kind == "plain" and base is not None:
-                self.symbols.typedefs[name] = base
+                changed = self.layouts.typedef_type(name, base, decl.attributes) if decl.attributes else base
+                self.symbols.typedefs[name] = changed or OpaqueType(name)
             else:
-                self.symbols.typedefs[name] = OpaqueType(name)
+                array = self.layouts.declared_type(list(arrays[name]), base) if name in arrays and base else None
+                self.symbols.typedefs[name] = array or OpaqueType(name)
             if kind == "plain" and decl.base[0] == "enum" and len(decl.base) > 1 and decl.base[1]:
                 self._tag_typedefs.setdefault(decl.base[1], []).append(name)
 

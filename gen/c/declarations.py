@@ -17,7 +17,7 @@ from pycparser.c_parser import Coord, CParser
 
 from gen.c.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.c.ctype import ANONYMOUS_SERIAL
-from gen.c.lexer import IDENT, OTHER, PRAGMA_PACK, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
+from gen.c.lexer import IDENT, NUMBER, OTHER, PRAGMA_PACK, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
 from gen.c.macros import ScanPolicy
 from gen.diagnostics import GenError, Location
 
@@ -127,6 +127,10 @@ class TypedefDecl:
     names: tuple[tuple[str, str], ...]
     location: Location
     in_main: bool
+    #: The tokens of each array declarator, by name (``NAME[16]``: its size).
+    arrays: tuple[tuple[str, tuple[Token, ...]], ...] = ()
+    #: Its attribute groups (``aligned``, ``vector_size``: they change the type).
+    attributes: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,17 @@ def _skip_group(toks: list[Token], i: int) -> int | None:
             if depth == 0:
                 return j + 1
     return None
+
+
+def _attribute_groups(toks: list[Token]) -> tuple[Token, ...]:
+    """Every attribute group of ``toks``."""
+    out: list[Token] = []
+    for i, tok in enumerate(toks):
+        if tok.kind == IDENT and tok.text in _SKIP_WITH_ARGS:
+            end = _skip_group(toks, i + 1)
+            if end is not None:
+                out.extend(toks[i:end])
+    return tuple(out)
 
 
 def _attribute_run(toks: list[Token], i: int) -> list[Token]:
@@ -323,8 +338,9 @@ class DeclarationScanner:
             elif text == "{":
                 if len(stack) == 1 and not stmt.tokens:
                     raise GenError("expected a declaration before '{' (is this file C?)", _loc(tok))
-                stmt.function_body = bool(stmt.tokens) and stmt.tokens[-1].text == ")"
                 record = self._record_head(stmt, len(log))
+                # ``f(...) {`` opens a function body; ``struct __attribute__((...)) {`` does not.
+                stmt.function_body = record is None and bool(stmt.tokens) and stmt.tokens[-1].text == ")"
                 stmt.tokens.append(tok)
                 stmt.braced = True
                 stack.append(_Statement(opener=tok, in_function=stmt.in_function or stmt.function_body, record=record))
@@ -514,7 +530,7 @@ class DeclarationScanner:
         if stmt.has_typedef and not emitted_enum:
             td = _typedef(toks, self.main_file)
             if td is not None:
-                yield td
+                yield replace(td, attributes=_attribute_groups(stmt.tokens))
 
     def _with_typedefs(self, decl: EnumDecl, toks: list[Token], after: int) -> EnumDecl:
         names = _declarators(toks[after:])
@@ -565,10 +581,16 @@ class DeclarationScanner:
         lines.append("{")
         # pycparser reads ASCII names only: others go by placeholders.
         aliases: dict[str, str] = {}
+        long_numbers = False
         for tok in body:
             words = _MS_INT_WORDS.get(tok.text) if tok.kind == IDENT else None
             if tok.kind == IDENT and not tok.text.isascii():
                 words = [aliases.setdefault(tok.text, f"__gen_name{len(aliases)}")]
+            elif tok.kind == NUMBER and len(tok.text) > _LONG_NUMBER:
+                # pycparser's lexer takes kilobytes per character of a number:
+                # it reads a short stand-in, the real text is put back after.
+                words = ["1.0" if _floating(tok.text) else "1"]
+                long_numbers = True
             for w in words or [tok.text]:
                 snippet.append(tok)
                 lines.append(w)
@@ -594,6 +616,8 @@ class DeclarationScanner:
             for name, alias in aliases.items():
                 message = message.replace(alias, name)
             raise GenError(f"cannot parse enum body: {message}", where) from None
+        if long_numbers:
+            _restore_numbers(ast, snippet, offset)
         enum = _find_enum(ast)
         if enum is not None and aliases:
             _restore_names(enum, {alias: name for name, alias in aliases.items()})
@@ -664,6 +688,28 @@ def _relocate(root: c_ast.Node, snippet: list[Token], offset: int) -> None:
             if 0 <= index < len(snippet):
                 tok = snippet[index]
                 node.coord = Coord(tok.file, tok.line, tok.col)
+        stack.extend(child for _, child in node.children())
+
+
+#: Numbers longer than this reach pycparser as a stand-in (see _parse_body).
+_LONG_NUMBER = 64
+
+
+def _floating(text: str) -> bool:
+    low = text.lower()
+    return "p" in low if low.startswith("0x") else "." in low or "e" in low
+
+
+def _restore_numbers(root: c_ast.Node, snippet: list[Token], offset: int) -> None:
+    """Put long numbers back where their stand-ins stood (one token per
+    snippet line: a constant's line names its token)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, c_ast.Constant) and node.coord is not None:
+            index = node.coord.line - offset - 1
+            if 0 <= index < len(snippet) and snippet[index].kind == NUMBER:
+                node.value = snippet[index].text
         stack.extend(child for _, child in node.children())
 
 
@@ -894,7 +940,12 @@ def _typedef(toks: list[Token], main_file: str) -> TypedefDecl | None:
     names = _declarators(rest[i:])
     if not names:
         return None
-    return TypedefDecl(tuple(base), tuple(names), _loc(kw), kw.file == main_file)
+    arrays = []
+    for group in _split_top_commas(rest[i:]):
+        named = _declarator(group)
+        if named is not None and named[1] == "array":
+            arrays.append((named[0], tuple(group)))
+    return TypedefDecl(tuple(base), tuple(names), _loc(kw), kw.file == main_file, tuple(arrays))
 
 
 def _is_typedef_name_position(rest: list[Token], i: int) -> bool:

@@ -59,17 +59,21 @@ _CONTINUE = f"[A-Za-z0-9_$\\${_char_class(C11_IDENTIFIER_RANGES)}]"
 _START = f"[A-Za-z_$\\${_char_class(_without(C11_IDENTIFIER_RANGES, C11_NOT_INITIAL))}]"
 #: An identifier as written: basic and C11 characters, universal character
 #: names (checked and replaced by the characters they name: :func:`canonical`).
-IDENT_PATTERN: Final = f"(?:{_START}|{_UCN}){_CONTINUE}*(?:(?:{_UCN}){_CONTINUE}*)*"
+IDENT_PATTERN: Final = f"(?:{_START}|{_UCN}){_CONTINUE}*+(?:(?:{_UCN}){_CONTINUE}*+)*+"
 IDENT_RE: Final = re.compile(IDENT_PATTERN)
 
+# Repetitions are possessive (``*+``): Python's regex engine otherwise keeps
+# backtracking state for every repetition, hundreds of bytes per character
+# of a long number, name or literal (a 2-million-digit number made by ``##``
+# took 740 MB to lex).
 _TOKEN_RE = re.compile(
     rf"""
     (?P<ws>[ \t\f\v]+)
-    |(?P<chr>(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*')
-    |(?P<str>(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*")
+    |(?P<chr>(?:u8|[uUL])?'(?:[^'\\\n]++|\\.)*+')
+    |(?P<str>(?:u8|[uUL])?"(?:[^"\\\n]++|\\.)*+")
     |(?P<open>(?:u8|[uUL])?["'][^\n]*)
     |(?P<id>{IDENT_PATTERN})
-    |(?P<num>\.?[0-9](?:[eEpP][+-]|{_CONTINUE}|[.']|{_UCN})*)
+    |(?P<num>\.?[0-9](?:{_CONTINUE}|[.'])*+(?:(?:(?<=[eEpP])[+-]|{_UCN})(?:{_CONTINUE}|[.'])*+)*+)
     |(?P<punct>%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|\#\#|<:|:>|<%|%>|%:|[][(){{}}.&*+\-~!/%<>^|?:;=,\#])
     |(?P<other>[^\n])
     """,

@@ -321,7 +321,11 @@ class Expander:
             tok = body[i]
             text = tok.text
             if m.params is not None and text == "#" and tok.kind == PUNCT and i + 1 < n and body[i + 1].text in index:
-                out.append(_stringize(args[index[body[i + 1].text]], tok))
+                arg = args[index[body[i + 1].text]]
+                # The string may hold the argument's text twice over (escapes):
+                # nested stringizing grows it exponentially in few tokens.
+                self.budget.spend(2 * sum(len(t.text) + 1 for t in arg), inv, m.name)
+                out.append(_stringize(arg, tok))
                 i += 2
                 continue
             if text == "__VA_OPT__" and m.variadic and i + 1 < n and body[i + 1].text == "(":

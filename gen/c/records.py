@@ -60,6 +60,8 @@ class _Attributes:
     packed: bool = False
     #: Largest explicit alignment in bytes (0: none).
     align: int = 0
+    #: ``vector_size`` in bytes (0: none).
+    vector: int = 0
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,27 @@ class Layouts:
             raise RecordError(f"unknown type name '{where.text}' in '{owner}' (at {_loc(where)})")
         return found, i, anonymous
 
+    def typedef_type(self, name: str, base: CType, attributes: tuple[Token, ...]) -> CType | None:
+        """``base`` changed by a typedef's attributes: ``vector_size``
+        (a vector type, aligned to its size) and ``aligned`` (which may
+        lower the alignment too); None if an operand cannot be computed."""
+        try:
+            found = self._attributes(list(attributes))
+        except RecordError:
+            return None
+        t = base
+        if found.vector:
+            t = OpaqueType(f"vector {name}", found.vector, found.vector)
+        return AlignedType(t, found.align) if found.align else t
+
+    def declared_type(self, toks: list[Token], base: CType) -> CType | None:
+        """The type a typedef declarator gives its name (None if it cannot
+        be computed now: the name then stands for a type of unknown size)."""
+        try:
+            return self._declarator(toks, base)[1]
+        except RecordError:
+            return None
+
     def _declarator(self, toks: list[Token], base: CType) -> tuple[str | None, CType]:
         """The name and type declared by ``toks`` over ``base`` (C11 6.7.6)."""
         i = 0
@@ -365,7 +388,7 @@ class Layouts:
         """``packed`` and the largest alignment among the attribute groups of
         ``toks`` (outside nested braces: those belong to nested members)."""
         packed = False
-        align = 0
+        align = vector = 0
         depth = 0
         i = 0
         n = len(toks)
@@ -385,6 +408,8 @@ class Layouts:
                     word = item[0].text.strip("_") if item else ""
                     if word == "packed":
                         packed = True
+                    elif word == "vector_size" and len(item) > 2:
+                        vector = self._constant(item[2:-1], item[0])
                     elif word == "aligned":
                         operand = item[2:-1] if len(item) > 2 else []
                         align = max(align, self._constant(operand, item[0]) if operand else _BIGGEST_ALIGNMENT)
@@ -395,7 +420,7 @@ class Layouts:
             elif text in _ALIGNAS:
                 align = max(align, self._alignas(inside))
             i = end
-        return _Attributes(packed, align)
+        return _Attributes(packed, align, vector)
 
     def _alignas(self, inside: list[Token]) -> int:
         """``_Alignas(constant)`` or ``_Alignas(type)``."""

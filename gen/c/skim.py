@@ -22,7 +22,7 @@ _KEYWORD_RE = re.compile(r"\b(?:enum|typedef|struct|union)\b")
 # A literal left open runs to the end of its line (matched as ``open``, so
 # that a line of escaped quotes is scanned once, not once per quote).
 _STRUCTURE_RE = re.compile(
-    r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))|(?P<open>["'][^\n]*)|(?P<p>[{};])"""
+    r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]++|\\.)*+"|'(?:[^'\\\n]++|\\.)*+'))|(?P<open>["'][^\n]*)|(?P<p>[{};])"""
 )
 # A stretch of skimmed text: its first word (or character) stands for it.
 _WORD_RE = re.compile(rf"{IDENT_PATTERN}(?:\s*\()?|[^\s{{}};\"']")
