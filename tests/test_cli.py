@@ -20,7 +20,7 @@ from conftest import REPO
 
 from gen.diagnostics import GenError
 from gen.output.naming import common_prefix, strip_names
-from gen.output.writer import PlannedOutput, write_if_changed
+from gen.output.writer import TEMP_NAME, PlannedOutput, write_if_changed
 from gen.run.cli import depfile_text, main, output_stem
 
 HEADER = """\
@@ -262,9 +262,11 @@ def test_killed_run_leaves_no_half_file(project: Path, capsys: pytest.CaptureFix
     )
     assert proc.returncode == -signal.SIGKILL
     assert out.read_text(encoding="utf-8") == '{"old": true}\n'
-    temps = [p for p in (project / "out").iterdir() if p.name != "colors.json"]
-    assert len(temps) == 1 and temps[0].name.startswith(".colors.json.")
-    json.loads(temps[0].read_text(encoding="utf-8"))  # the new text, complete, never half in the target
+    # The new text, and a second name for the old file (to restore it from).
+    left = {p.suffix: p for p in (project / "out").iterdir() if p.name != "colors.json"}
+    assert sorted(left) == [".old", ".tmp"] and all(TEMP_NAME.match(p.name) for p in left.values())
+    assert left[".old"].read_text(encoding="utf-8") == '{"old": true}\n'
+    json.loads(left[".tmp"].read_text(encoding="utf-8"))  # the new text, complete, never half in the target
 
 
 def test_output_into_a_file_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
