@@ -270,6 +270,13 @@ class DeclarationScanner:
         Returns the token that ended a specifier without a body (``;`` in
         ``enum X x;``), which the caller must process next.
         """
+        self.policy.enum_keyword = kw  # the preprocessor asks (gen.c.undecided)
+        try:
+            return self._enum_specifier_tokens(it, stmt, kw)
+        finally:
+            self.policy.enum_keyword = None
+
+    def _enum_specifier_tokens(self, it: Iterator[Token], stmt: _Statement, kw: Token) -> Token | None:
         depth = 0
         for tok in it:
             t = tok.text
