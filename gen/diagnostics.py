@@ -42,7 +42,9 @@ class Diagnostic:
         # Messages are one line by contract: control characters from the
         # input (a name, a path) must not break that.
         message = " ".join(self.message.split())
-        prefix = f"{self.location}: " if self.location else ""
+        # Without a file to name (a command-line problem), the program's
+        # name stands there, as in argparse's own "gen: error: ...".
+        prefix = f"{self.location}: " if self.location else "gen: "
         return f"{prefix}{self.level.value}: {message}"
 
 
