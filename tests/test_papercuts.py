@@ -160,7 +160,7 @@ def test_empty_format_list_is_an_error(project: Path, capsys: pytest.CaptureFixt
     ("option", "value", "message"),
     [
         ("--docs", "/dev/zero", "gen: error: documentation folder '/dev/zero' is not a folder (a character device)"),
-        ("--docs", "missing", "gen: error: documentation folder 'missing' not found"),
+        ("--docs", "missing", "gen: error: documentation folder 'missing' does not exist"),
         ("--docs", "colors.h", "gen: error: documentation folder 'colors.h' is not a folder (a file)"),
         ("--templates", "/dev/null", "gen: error: template folder '/dev/null' is not a folder (a character device)"),
     ],

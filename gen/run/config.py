@@ -361,7 +361,7 @@ def folder_problem(path: Path, what: str, shown: Path | None = None) -> str | No
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return f"{what} '{name}' not found"
+        return f"{what} '{name}' does not exist"
     except OSError as exc:
         return f"cannot use {what} '{name}': {exc.strerror or exc}"
     if not stat.S_ISDIR(st.st_mode):
