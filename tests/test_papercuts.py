@@ -4,6 +4,7 @@ item 15): each one a user hit, each with its test."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -246,3 +247,27 @@ def test_docs_report_json_is_alone_on_stdout(project: Path, capsys: pytest.Captu
     code, out, err = run(["--docs", "docs", "--docs-report", "json", "--check", "colors.h"], capsys)
     assert code == 0 and "all 3 output(s) are current" in err
     json.loads(out)
+
+
+# -- --touch: for build tools that cannot restat --------------------------------------------------------
+
+
+def test_touch_gives_unchanged_outputs_a_new_time(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GEN_CACHE_DIR", str(project / "cache"))
+    monkeypatch.delenv("GEN_NO_CACHE", raising=False)
+    assert main(["-f", "json", "colors.h"]) == 0
+    out = project / "out" / "colors.json"
+    os.utime(out, ns=(1_000_000_000, 1_000_000_000))
+    text = out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    for _ in range(2):  # the second from the run cache: it touches too
+        assert main(["--touch", "-f", "json", "colors.h"]) == 0
+        assert capsys.readouterr().out == "touched out/colors.json\n"
+        assert out.stat().st_mtime_ns > 1_000_000_000 and out.read_text(encoding="utf-8") == text
+        os.utime(out, ns=(1_000_000_000, 1_000_000_000))
+    # A touching run leaves no quick-path stamp (a replay would not touch).
+    assert not list((project / "cache").glob("quick-*.stamp"))
+    assert main(["-f", "json", "colors.h"]) == 0
+    assert out.stat().st_mtime_ns == 1_000_000_000  # without --touch: left alone

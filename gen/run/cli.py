@@ -161,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write nothing; exit 1 if any output would change or is orphaned (generated earlier, no longer written)",
     )
     p.add_argument(
+        "--touch",
+        action="store_true",
+        help="give outputs that did not change a new modification time too (for build tools that compare times "
+        "and cannot restat, such as CMake's Makefiles generator)",
+    )
+    p.add_argument(
         "--prune",
         action="store_true",
         help="delete orphaned outputs: files gen generated earlier in the output folders that the run no longer writes",
@@ -409,10 +415,18 @@ def _finish(
         _print(exc.diagnostic)
         print("gen: 1 error(s); nothing written", file=sys.stderr)
         return EXIT_ERROR, False, looked
+    if args.touch:
+        # For build tools that compare times and cannot restat: outputs
+        # that did not change get a new modification time too.
+        for o, w in zip(outputs, written, strict=False):
+            if not w:
+                with contextlib.suppress(OSError):
+                    os.utime(o.path)
     if not args.quiet:
         for o, w in zip(outputs, written, strict=False):
-            print(f"{'wrote' if w else 'unchanged'} {shown(o.path)}", file=status)
-    changed = any(written)
+            print(f"{'wrote' if w else 'touched' if args.touch else 'unchanged'} {shown(o.path)}", file=status)
+    # A touching run is never replayed by the quick path: it must touch.
+    changed = any(written) or bool(args.touch and outputs)
     if args.prune:
         for orphan in orphans:
             try:
