@@ -64,9 +64,7 @@ def _type_like(tokens: list[Token]) -> bool:
     """``( ... )`` may hold a type name (a cast): identifiers (type words,
     qualifiers, typedef names) and ``*`` only."""
     return bool(tokens) and all(
-        (t.kind == IDENT and t.text != "sizeof")
-        or (t.kind == PUNCT and t.text == "*")
-        for t in tokens
+        (t.kind == IDENT and t.text != "sizeof") or (t.kind == PUNCT and t.text == "*") for t in tokens
     )
 
 
