@@ -199,6 +199,8 @@ def generate(
     changes for the duration of the call). Without ``config`` no
     configuration is read. The other arguments override it, as the
     command line's options do. Raises :class:`GenError` on any error.
+    Orphaned outputs are not looked for (``gen --check`` and ``gen --prune``
+    do that).
     """
     from gen.output.writer import write_outputs
     from gen.run.config import load_settings
