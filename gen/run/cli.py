@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
         description="Extract the enums of C headers (values as clang computes them) "
         "and write them as Python, JSON and TypeScript.",
-        epilog="Exit codes: 0 success, 1 --check found stale outputs (or --strict found drift), 2 error. "
+        epilog="Exit codes: 0 success, 1 --check found stale or orphaned outputs (or --strict found drift), 2 error. "
         "Settings come from [tool.gen] of the nearest pyproject.toml; options override them.",
     )
     p.add_argument("headers", nargs="*", metavar="HEADER", help="C headers to read (or set 'headers' in [tool.gen])")
