@@ -34,21 +34,30 @@ class Diagnostic:
     level: Level
     message: str
     location: Location | None = None
+    #: What kind of problem, for settings that single it out
+    #: (``missing-include``: --missing-includes error).
+    code: str | None = None
 
     def __str__(self) -> str:
         # Messages are one line by contract: control characters from the
         # input (a name, a path) must not break that.
         message = " ".join(self.message.split())
-        prefix = f"{self.location}: " if self.location else ""
+        # Without a file to name (a command-line problem), the program's
+        # name stands there, as in argparse's own "gen: error: ...".
+        prefix = f"{self.location}: " if self.location else "gen: "
         return f"{prefix}{self.level.value}: {message}"
 
 
 class GenError(Exception):
-    """A fatal problem; carries the diagnostic the CLI prints."""
+    """A fatal problem; carries the diagnostic the CLI prints (``str()`` of
+    the exception is that line: ``file:line:col: error: message``)."""
 
     def __init__(self, message: str, location: Location | None = None) -> None:
         super().__init__(message)
         self.diagnostic = Diagnostic(Level.ERROR, message, location)
+
+    def __str__(self) -> str:
+        return str(self.diagnostic)
 
 
 @dataclass
@@ -62,8 +71,8 @@ class Reporter:
         """A reporter holding what this one holds, continuing on its own."""
         return Reporter(list(self.diagnostics), set(self._seen))
 
-    def warn(self, message: str, location: Location | None = None) -> None:
-        self.add(Diagnostic(Level.WARNING, message, location))
+    def warn(self, message: str, location: Location | None = None, code: str | None = None) -> None:
+        self.add(Diagnostic(Level.WARNING, message, location, code))
 
     def note(self, message: str, location: Location | None = None) -> None:
         self.add(Diagnostic(Level.NOTE, message, location))

@@ -15,6 +15,7 @@ from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.c.macros import Macro
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.targets import DEFAULT_TARGET, TARGETS
+from gen.c.undecided import undecided_warnings
 from gen.diagnostics import GenError, Location, Reporter
 from gen.model import Extraction, GroupSpec, Module
 
@@ -104,6 +105,10 @@ def extract(
         marks = [TypedefMark(n, line) for n, line in builder.integer_typedef_marks]
         grouped = group_macros(integer, pp.source_lines(shown) or [], marks, taken, groups, types)
         enums = tuple(sorted((*enums, *grouped), key=lambda e: (e.location.line, e.location.column)))
+    for warning in undecided_warnings(
+        pp.undecided, enums, pp.source_lines, lambda file: macros == "all" or (macros == "main" and file == shown)
+    ):
+        reporter.add(warning)
     module = Module(
         source=shown,
         enums=enums,

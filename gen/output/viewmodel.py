@@ -19,7 +19,9 @@ from gen.output.flags import classify
 
 #: Bumped with any incompatible change to the view model or the JSON schema.
 VIEW_MODEL_VERSION = 1
-SCHEMA_ID = "https://gen.invalid/schema/gen-enums-1.json"
+#: The schema's $id: the project's address, then the schema's path in the
+#: package (gen/schema/gen-enums.schema.json; ``gen --print-schema``).
+SCHEMA_ID = "https://example.invalid/gen/gen/schema/gen-enums.schema.json"
 
 
 @dataclass(frozen=True)
