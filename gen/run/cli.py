@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gen import __version__
 from gen.c.targets import DEFAULT_TARGET, TARGETS
-from gen.diagnostics import Diagnostic, GenError, Level
+from gen.diagnostics import Diagnostic, GenError, Level, printable
 from gen.output.writer import PlannedOutput, output_stem, write_if_changed
 from gen.run import cache, quick
 from gen.run.config import HeaderSettings, load_settings, pyproject_candidates
@@ -117,6 +117,24 @@ def build_parser() -> argparse.ArgumentParser:
         "JSON keeps the C names",
     )
     p.add_argument(
+        "--class-names",
+        choices=("c", "pascal"),
+        help="Python class and TypeScript type names: as in C (c, default) or PascalCase (pascal: "
+        "SMTP_COMMAND -> SmtpCommand); JSON keeps the C names",
+    )
+    p.add_argument(
+        "--ts-lookup",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="TypeScript lookup helpers per enum: isX(v), nameOfX(v), valuesOfX (const-object form; default: on)",
+    )
+    p.add_argument(
+        "--header-comments",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="use the header's own comments as descriptions (default: on; --docs pages take precedence)",
+    )
+    p.add_argument(
         "--explain",
         action="store_true",
         help="print, for each enum, whether it is IntFlag or IntEnum and why (and the prefix stripped)",
@@ -178,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("GEN_DEBUG"):
             raise
-        detail = " ".join(str(exc).split()) or "(no message)"
+        detail = printable(" ".join(str(exc).split())) or "(no message)"
         print(
             f"gen: internal error: {type(exc).__name__}: {detail} "
             "(this is a bug in gen; please report it with the command and the input)",
@@ -257,7 +275,7 @@ def _execute(
         _print(d)
     if args.explain:
         for line in run.explain:
-            print(line)
+            print(printable(line))
     if any(d.level is Level.ERROR for d in run.diagnostics):
         print(f"gen: {sum(d.level is Level.ERROR for d in run.diagnostics)} error(s); nothing written", file=sys.stderr)
         return EXIT_ERROR, None
@@ -300,7 +318,7 @@ def _finish(
     if args.check:
         stale = [o for o in outputs if o.is_stale()]
         for o in stale:
-            print(f"would change: {shown(o.path)}")
+            print(f"would change: {printable(shown(o.path))}")
             if args.diff:
                 sys.stdout.write(o.diff(shown(o.path)))
         if stale:
@@ -315,7 +333,7 @@ def _finish(
             written = write_if_changed(o)
             changed |= written
             if not args.quiet:
-                print(f"{'wrote' if written else 'unchanged'} {shown(o.path)}")
+                print(f"{'wrote' if written else 'unchanged'} {printable(shown(o.path))}")
         depfile = settings[0].depfile if settings else None
         if depfile:
             # Named as make or ninja, started in the same folder as gen, name them.

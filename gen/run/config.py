@@ -23,6 +23,9 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     include = ["^IXP"]              # regexes: keep only enums whose name matches one
     exclude = []                    # regexes: drop enums whose name matches one
     strip-prefix = false            # strip members' common prefix in Python/TypeScript names
+    class-names = "c"               # or "pascal": SMTP_COMMAND -> SmtpCommand (Python and TypeScript)
+    ts-lookup = true                # TypeScript isX / nameOfX / valuesOfX helpers (const-object form)
+    header-comments = true          # the header's own comments become descriptions
     macros = "main"                 # #define constants: "main" (this header's), "all", "none"
     groups = [{ name = "IMAP_MSGFLAGS", match = "^IMAP_MSG_", flags = true }]  # explicit #define groups
     docs = ["sdk-docs"]             # folders of SDK reference pages (like --docs)
@@ -55,7 +58,20 @@ from gen.model import GroupSpec, Module
 
 _LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude", "docs")
 _PATH_LIST_KEYS = ("include-dirs", "docs")
-_SCALAR_KEYS = ("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix", "macros")
+_SCALAR_KEYS = (
+    "out-dir",
+    "target",
+    "shims",
+    "templates",
+    "ts-style",
+    "depfile",
+    "strip-prefix",
+    "macros",
+    "class-names",
+    "ts-lookup",
+    "header-comments",
+)
+_BOOL_KEYS = ("shims", "strip-prefix", "ts-lookup", "header-comments")
 _TOP_ONLY = ("headers", "header")
 #: Settings of the whole run: not allowed in a per-header table.
 _RUN_ONLY = ("depfile",)
@@ -84,6 +100,12 @@ class HeaderSettings:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     strip_prefix: bool = False
+    #: Python class and TypeScript type names: "c" (as in C) or "pascal".
+    class_names: str = "c"
+    #: TypeScript lookup helpers (isX, nameOfX, valuesOfX) in the const-object form.
+    ts_lookup: bool = True
+    #: The header's own comments become descriptions (documentation pages win).
+    header_comments: bool = True
     #: Which #define constants to extract: "main", "all" or "none".
     macros: str = "main"
     #: Folders of documentation pages (Microsoft SDK reference format).
@@ -253,7 +275,7 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
                 typed(f"flags.{name}", bool, flag)
             # Per-header entries are merged over the top-level ones.
             s.flags = {**s.flags, **flags}
-        elif key in ("shims", "strip-prefix"):
+        elif key in _BOOL_KEYS:
             setattr(s, attr, typed(key, bool, value))
         elif key == "out-dir":
             s.out_dir = Path(_under(base, typed(key, str, value)))
@@ -391,6 +413,9 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.exclude = list(args.exclude_enums)
     if getattr(args, "strip_prefix", None) is not None:
         s.strip_prefix = args.strip_prefix
+    for attr in ("class_names", "ts_lookup", "header_comments"):
+        if getattr(args, attr, None) is not None:
+            setattr(s, attr, getattr(args, attr))
     if args.target:
         s.target = args.target
     if args.shims is not None:
@@ -412,6 +437,8 @@ def _validate(s: HeaderSettings) -> None:
         raise ConfigError(f"unknown target '{s.target}' (known: {', '.join(sorted(TARGETS))})")
     if s.ts_style not in ("const-object", "enum", "const-enum"):
         raise ConfigError(f"unknown ts-style '{s.ts_style}'")
+    if s.class_names not in ("c", "pascal"):
+        raise ConfigError(f"unknown class-names '{s.class_names}' (c or pascal)")
     for pattern in s.include + s.exclude:
         try:
             re.compile(pattern)
