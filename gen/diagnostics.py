@@ -11,14 +11,12 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-
 #: Characters that must not reach a terminal as they are: C0 and C1 controls
 #: (ESC starts escape sequences, BEL rings, a newline splits a line), DEL,
 #: and Unicode's invisible format characters (bidi overrides and isolates,
 #: marks, zero-width characters, line and paragraph separators, the BOM).
 _UNPRINTABLE_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-    "\ud800-\udfff]"
+    "[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ud800-\udfff]"
 )
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

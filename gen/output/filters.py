@@ -23,14 +23,20 @@ The name mapping (C name -> Python / TypeScript name), in order:
    every member already has get a trailing ``_``: ``mro`` (rejected by
    :mod:`enum`), ``name`` and ``value`` (mypy rejects ``name = 1`` and
    mistypes ``.value`` of every member once a member is called ``value``),
-   and int's public attributes (``real``, ``imag``, ``numerator``,
+   ``unsigned`` (the property HRESULT classes have), and int's public attributes (``real``, ``imag``, ``numerator``,
    ``denominator``, ``bit_length``, ``bit_count``, ``to_bytes``,
    ``from_bytes``, ``conjugate``, ``as_integer_ratio``, ``is_integer``:
    ``E.A.real`` would be the member ``real``, and mypy rejects most).
+   Once the class name is known, a member name :mod:`enum` takes for a
+   private name of the class (``_E__x`` in class ``E``) gets an ``m``
+   prefix too (``gen.output.viewmodel``).
 4. TypeScript bindings (:func:`ts_name`: ``export const``, ``type``,
    ``enum``): reserved words of strict-mode modules, ``arguments``,
-   ``eval``, and names a type alias or enum cannot have (``any``,
-   ``number``, ``undefined``, ``as``, ...) get a trailing ``_``.
+   ``eval``, names a type alias or enum cannot have (``any``,
+   ``number``, ``undefined``, ``as``, ...) and the names a CommonJS module
+   has or its emitted prologue uses (``require``, ``exports``, ``module``,
+   ``__filename``, ``__dirname``, ``__esModule``, ``Object``) get a
+   trailing ``_``.
 5. TypeScript keys (:func:`ts_key`: const-object properties, enum members)
    stay as written (reserved words are fine there) except ``__proto__``,
    which in an object literal sets the prototype instead of adding a
@@ -49,7 +55,9 @@ The name mapping (C name -> Python / TypeScript name), in order:
 Text that ends up in comments, docstrings or string literals is escaped by
 :func:`py_docstring`, :func:`py_string`, :func:`comment_text` and
 :func:`line_comment`; lone surrogates (from undecodable file names) become
-U+FFFD in all of them, so every output encodes as UTF-8.
+U+FFFD in all of them, so every output encodes as UTF-8, and invisible
+characters (bidi controls, zero-width characters, :data:`INVISIBLE_RE`) are
+written as escapes, decoded in strings and visible in comments.
 """
 
 from __future__ import annotations
