@@ -648,8 +648,24 @@ def test_a_docs_folder_nested_1500_deep(tmp_path: Path) -> None:
         os.close(page)
     finally:
         os.close(fd)
-    assert [p.description for p in load_docs([folder])] == ["Deep."]
-    assert len(doc_folders([folder])) == 1501
+    try:
+        assert [p.description for p in load_docs([folder])] == ["Deep."]
+        assert len(doc_folders([folder])) == 1501
+    finally:
+        _remove_deep(folder, 1500)
+
+
+def _remove_deep(folder: Path, depth: int) -> None:
+    """Remove the chain of "d" folders bottom-up (shutil.rmtree, which
+    pytest uses to clean up, recurses once per level)."""
+    fds = [os.open(folder, os.O_RDONLY)]
+    for _ in range(depth):
+        fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+    os.unlink("x.md", dir_fd=fds[-1])
+    for level in range(depth, 0, -1):
+        os.close(fds[level])
+        os.rmdir("d", dir_fd=fds[level - 1])
+    os.close(fds[0])
 
 
 def test_docs_path_that_is_a_device_says_so() -> None:

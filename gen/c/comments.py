@@ -18,10 +18,11 @@ comments and as MIDL, Wine and mingw-w64 headers write plain ones:
 
 When a member has both, an explicit Doxygen "after" comment wins, then a
 Doxygen comment before it, then a plain comment after it, then a plain
-comment before it. For a ``#define`` group, the comment above its first
-macro describes the group when that macro has its own comment after it, or
-when no other macro of the group has one above it (``/* Error codes */``
-over a list of ``#define``\\ s).
+comment before it. A plain comment above a member that has a comment after
+it, or that the next member follows on the very next line with no comment
+above it, heads a section (``// Errors of the socket layer`` over a run of
+``#define``\\ s) and describes no member; when it is the only heading of
+a ``#define`` group and stands above its first macro, it describes the group.
 
 Comments that say nothing (separator lines such as ``/*****/``, MIDL
 attribute lists ``/* [in] */``, ``// TODO``-free blanks) are skipped. The
@@ -304,7 +305,7 @@ def _is_heading(
 ) -> bool:
     """A plain comment above a member heads a section rather than describing
     the member when the member has a comment of its own after it, or when
-    the next member follows on the very next line with no comment at all
+    the next member follows on the very next line with no comment above it
     (``// Errors of the socket layer`` over a run of ``#define``\\ s)."""
     above = aboves[i]
     if not above or above[-1].kind == "doc":
@@ -318,7 +319,6 @@ def _is_heading(
         following.location.file == members[i].location.file
         and following.location.line == end_lines[i] + 1
         and not aboves[i + 1]
-        and afters[i + 1] is None
     )
 
 

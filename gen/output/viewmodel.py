@@ -194,7 +194,8 @@ def enum_view(enum: Enum, flags_override: bool | None = None, header_comments: b
     doc = _description(enum.doc, enum.comment, header_comments)
     doc_lines = [summary]
     if doc:
-        doc_lines = [*[p for p in doc.split("\n\n") if p.strip()], "", summary]
+        paragraphs = [p for p in doc.split("\n\n") if p.strip()]
+        doc_lines = [*(line for p in paragraphs for line in (p, "")), summary]
     mask = 0
     for m in enum.members:
         mask |= m.value
@@ -347,7 +348,8 @@ def _ts_helpers(views: list[EnumView], lookup: bool) -> tuple[list[EnumView], st
         wanted.append("hasFlags")
     slots = [v for v in views if v.c_name] if lookup else []
     for v in slots:
-        wanted += [f"is{v.ts_name}", f"nameOf{v.ts_name}", f"valuesOf{v.ts_name}"]
+        title = v.ts_name[:1].upper() + v.ts_name[1:]  # isFoo for an enum foo
+        wanted += [f"is{title}", f"nameOf{title}", f"valuesOf{title}"]
     names = iter(filters.unique_derived(taken, wanted))
     has_flags = next(names) if any(v.flags for v in views) else ""
     out: list[EnumView] = []

@@ -11,15 +11,15 @@ export const state = {
 } as const;
 export type state = (typeof state)[keyof typeof state];
 /** Whether `v` is one of state's values. */
-export function isstate(v: unknown): v is state {
-  return (valuesOfstate as readonly unknown[]).includes(v);
+export function isState(v: unknown): v is state {
+  return (valuesOfState as readonly unknown[]).includes(v);
 }
 /** The name of `v` in state (the first declared, when several share it). */
-export function nameOfstate(v: number): keyof typeof state | undefined {
+export function nameOfState(v: number): keyof typeof state | undefined {
   return (Object.keys(state) as (keyof typeof state)[]).find((k) => state[k] === v);
 }
 /** The distinct values of state, in declaration order. */
-export const valuesOfstate: readonly state[] = [...new Set(Object.values(state))];
+export const valuesOfState: readonly state[] = [...new Set(Object.values(state))];
 
 /**
  * C enum mode (typedef MODE) declared at tests/cases/anonymous_tag_only/input.h:9.
@@ -49,15 +49,15 @@ export const packet_kind = {
 } as const;
 export type packet_kind = (typeof packet_kind)[keyof typeof packet_kind];
 /** Whether `v` is one of packet_kind's values. */
-export function ispacket_kind(v: unknown): v is packet_kind {
-  return (valuesOfpacket_kind as readonly unknown[]).includes(v);
+export function isPacket_kind(v: unknown): v is packet_kind {
+  return (valuesOfPacket_kind as readonly unknown[]).includes(v);
 }
 /** The name of `v` in packet_kind (the first declared, when several share it). */
-export function nameOfpacket_kind(v: number): keyof typeof packet_kind | undefined {
+export function nameOfPacket_kind(v: number): keyof typeof packet_kind | undefined {
   return (Object.keys(packet_kind) as (keyof typeof packet_kind)[]).find((k) => packet_kind[k] === v);
 }
 /** The distinct values of packet_kind, in declaration order. */
-export const valuesOfpacket_kind: readonly packet_kind[] = [...new Set(Object.values(packet_kind))];
+export const valuesOfPacket_kind: readonly packet_kind[] = [...new Set(Object.values(packet_kind))];
 
 /**
  * typedef with pointer names: only the plain name names the enum.

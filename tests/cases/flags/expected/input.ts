@@ -38,15 +38,15 @@ export const option_bits = {
 /** Any combination of option_bits's bits (joined with |); test them with hasFlags(flags, bits). */
 export type option_bits = number;
 /** Whether `v` is a combination of option_bits's bits. */
-export function isoption_bits(v: unknown): v is option_bits {
+export function isOption_bits(v: unknown): v is option_bits {
   return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~35) === 0;
 }
 /** The name of `v` in option_bits (the first declared, when several share it). */
-export function nameOfoption_bits(v: number): keyof typeof option_bits | undefined {
+export function nameOfOption_bits(v: number): keyof typeof option_bits | undefined {
   return (Object.keys(option_bits) as (keyof typeof option_bits)[]).find((k) => option_bits[k] === v);
 }
 /** The distinct values of option_bits, in declaration order. */
-export const valuesOfoption_bits: readonly option_bits[] = [...new Set(Object.values(option_bits))];
+export const valuesOfOption_bits: readonly option_bits[] = [...new Set(Object.values(option_bits))];
 
 /**
  * A counter that happens to hit powers of two: not flags.

@@ -20,7 +20,7 @@ export type SAMPLE_RESULT = (typeof SAMPLE_RESULT)[keyof typeof SAMPLE_RESULT];
 export function isSAMPLE_RESULT(v: unknown): v is SAMPLE_RESULT {
   return (valuesOfSAMPLE_RESULT as readonly unknown[]).includes(v);
 }
-/** The name of `v` in SAMPLE_RESULT (the first declared, when several share it); the unsigned 32-bit spelling (0x800CCC60) is accepted too. */
+/** The name of `v` in SAMPLE_RESULT (the first declared, when several share it); a code's unsigned 32-bit spelling, as COM calls return it, is accepted too. */
 export function nameOfSAMPLE_RESULT(v: number): keyof typeof SAMPLE_RESULT | undefined {
   const code = v > 0x7fffffff && v <= 0xffffffff ? v - 0x100000000 : v;
   return (Object.keys(SAMPLE_RESULT) as (keyof typeof SAMPLE_RESULT)[]).find((k) => SAMPLE_RESULT[k] === code);

@@ -174,12 +174,12 @@ class IXP_E(enum.IntEnum):
 
     @property
     def unsigned(self) -> int:
-        """The code as an unsigned 32-bit number (0x800CCC60), as COM calls return it."""
+        """The code as an unsigned 32-bit number, as COM calls return it (errors are 0x80000000 and up)."""
         return self.value & 0xFFFFFFFF
 
     @classmethod
     def _missing_(cls, value: object) -> "IXP_E | None":
-        """Accept a code's unsigned 32-bit spelling: IXP_E(0x80000000 + n)."""
+        """Accept a code's unsigned 32-bit spelling too, as COM calls return it."""
         if isinstance(value, int) and 0x80000000 <= value <= 0xFFFFFFFF:
             for member in cls:
                 if member.value == value - 0x100000000:

@@ -252,7 +252,7 @@ export type IXP_E = (typeof IXP_E)[keyof typeof IXP_E];
 export function isIXP_E(v: unknown): v is IXP_E {
   return (valuesOfIXP_E as readonly unknown[]).includes(v);
 }
-/** The name of `v` in IXP_E (the first declared, when several share it); the unsigned 32-bit spelling (0x800CCC60) is accepted too. */
+/** The name of `v` in IXP_E (the first declared, when several share it); a code's unsigned 32-bit spelling, as COM calls return it, is accepted too. */
 export function nameOfIXP_E(v: number): keyof typeof IXP_E | undefined {
   const code = v > 0x7fffffff && v <= 0xffffffff ? v - 0x100000000 : v;
   return (Object.keys(IXP_E) as (keyof typeof IXP_E)[]).find((k) => IXP_E[k] === code);
@@ -985,15 +985,15 @@ export const iit = {
 } as const;
 export type iit = (typeof iit)[keyof typeof iit];
 /** Whether `v` is one of iit's values. */
-export function isiit(v: unknown): v is iit {
-  return (valuesOfiit as readonly unknown[]).includes(v);
+export function isIit(v: unknown): v is iit {
+  return (valuesOfIit as readonly unknown[]).includes(v);
 }
 /** The name of `v` in iit (the first declared, when several share it). */
-export function nameOfiit(v: number): keyof typeof iit | undefined {
+export function nameOfIit(v: number): keyof typeof iit | undefined {
   return (Object.keys(iit) as (keyof typeof iit)[]).find((k) => iit[k] === v);
 }
 /** The distinct values of iit, in declaration order. */
-export const valuesOfiit: readonly iit[] = [...new Set(Object.values(iit))];
+export const valuesOfIit: readonly iit[] = [...new Set(Object.values(iit))];
 
 /**
  * #define constants RL_* declared at headers/Imnxport.h:4405.

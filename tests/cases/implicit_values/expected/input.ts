@@ -36,15 +36,15 @@ export const wide = {
 } as const;
 export type wide = (typeof wide)[keyof typeof wide];
 /** Whether `v` is one of wide's values. */
-export function iswide(v: unknown): v is wide {
-  return (valuesOfwide as readonly unknown[]).includes(v);
+export function isWide(v: unknown): v is wide {
+  return (valuesOfWide as readonly unknown[]).includes(v);
 }
 /** The name of `v` in wide (the first declared, when several share it). */
-export function nameOfwide(v: number): keyof typeof wide | undefined {
+export function nameOfWide(v: number): keyof typeof wide | undefined {
   return (Object.keys(wide) as (keyof typeof wide)[]).find((k) => wide[k] === v);
 }
 /** The distinct values of wide, in declaration order. */
-export const valuesOfwide: readonly wide[] = [...new Set(Object.values(wide))];
+export const valuesOfWide: readonly wide[] = [...new Set(Object.values(wide))];
 
 /**
  * An explicit value, then the count continues from it.

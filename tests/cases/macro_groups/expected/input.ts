@@ -40,7 +40,7 @@ export type SMP_E = (typeof SMP_E)[keyof typeof SMP_E];
 export function isSMP_E(v: unknown): v is SMP_E {
   return (valuesOfSMP_E as readonly unknown[]).includes(v);
 }
-/** The name of `v` in SMP_E (the first declared, when several share it); the unsigned 32-bit spelling (0x800CCC60) is accepted too. */
+/** The name of `v` in SMP_E (the first declared, when several share it); a code's unsigned 32-bit spelling, as COM calls return it, is accepted too. */
 export function nameOfSMP_E(v: number): keyof typeof SMP_E | undefined {
   const code = v > 0x7fffffff && v <= 0xffffffff ? v - 0x100000000 : v;
   return (Object.keys(SMP_E) as (keyof typeof SMP_E)[]).find((k) => SMP_E[k] === code);
@@ -97,15 +97,15 @@ export const lmt = {
 } as const;
 export type lmt = (typeof lmt)[keyof typeof lmt];
 /** Whether `v` is one of lmt's values. */
-export function islmt(v: unknown): v is lmt {
-  return (valuesOflmt as readonly unknown[]).includes(v);
+export function isLmt(v: unknown): v is lmt {
+  return (valuesOfLmt as readonly unknown[]).includes(v);
 }
 /** The name of `v` in lmt (the first declared, when several share it). */
-export function nameOflmt(v: number): keyof typeof lmt | undefined {
+export function nameOfLmt(v: number): keyof typeof lmt | undefined {
   return (Object.keys(lmt) as (keyof typeof lmt)[]).find((k) => lmt[k] === v);
 }
 /** The distinct values of lmt, in declaration order. */
-export const valuesOflmt: readonly lmt[] = [...new Set(Object.values(lmt))];
+export const valuesOfLmt: readonly lmt[] = [...new Set(Object.values(lmt))];
 
 /**
  * Clashes with the enum's name below: the group gets a suffix.

@@ -54,15 +54,15 @@ export const mixed_sign = {
 } as const;
 export type mixed_sign = (typeof mixed_sign)[keyof typeof mixed_sign];
 /** Whether `v` is one of mixed_sign's values. */
-export function ismixed_sign(v: unknown): v is mixed_sign {
-  return (valuesOfmixed_sign as readonly unknown[]).includes(v);
+export function isMixed_sign(v: unknown): v is mixed_sign {
+  return (valuesOfMixed_sign as readonly unknown[]).includes(v);
 }
 /** The name of `v` in mixed_sign (the first declared, when several share it). */
-export function nameOfmixed_sign(v: number): keyof typeof mixed_sign | undefined {
+export function nameOfMixed_sign(v: number): keyof typeof mixed_sign | undefined {
   return (Object.keys(mixed_sign) as (keyof typeof mixed_sign)[]).find((k) => mixed_sign[k] === v);
 }
 /** The distinct values of mixed_sign, in declaration order. */
-export const valuesOfmixed_sign: readonly mixed_sign[] = [...new Set(Object.values(mixed_sign))];
+export const valuesOfMixed_sign: readonly mixed_sign[] = [...new Set(Object.values(mixed_sign))];
 
 /** Anonymous C enum declared at tests/cases/negative_unsigned/input.h:19. */
 export const HUGE_ALL_BITS = 18446744073709551615n;

@@ -35,15 +35,15 @@ export const operators = {
 } as const;
 export type operators = (typeof operators)[keyof typeof operators];
 /** Whether `v` is one of operators's values. */
-export function isoperators(v: unknown): v is operators {
-  return (valuesOfoperators as readonly unknown[]).includes(v);
+export function isOperators(v: unknown): v is operators {
+  return (valuesOfOperators as readonly unknown[]).includes(v);
 }
 /** The name of `v` in operators (the first declared, when several share it). */
-export function nameOfoperators(v: number): keyof typeof operators | undefined {
+export function nameOfOperators(v: number): keyof typeof operators | undefined {
   return (Object.keys(operators) as (keyof typeof operators)[]).find((k) => operators[k] === v);
 }
 /** The distinct values of operators, in declaration order. */
-export const valuesOfoperators: readonly operators[] = [...new Set(Object.values(operators))];
+export const valuesOfOperators: readonly operators[] = [...new Set(Object.values(operators))];
 
 /**
  * Casts through Windows typedefs: LLP64, so long and DWORD are 32 bits.
@@ -63,15 +63,15 @@ export const casts = {
 } as const;
 export type casts = (typeof casts)[keyof typeof casts];
 /** Whether `v` is one of casts's values. */
-export function iscasts(v: unknown): v is casts {
-  return (valuesOfcasts as readonly unknown[]).includes(v);
+export function isCasts(v: unknown): v is casts {
+  return (valuesOfCasts as readonly unknown[]).includes(v);
 }
 /** The name of `v` in casts (the first declared, when several share it). */
-export function nameOfcasts(v: number): keyof typeof casts | undefined {
+export function nameOfCasts(v: number): keyof typeof casts | undefined {
   return (Object.keys(casts) as (keyof typeof casts)[]).find((k) => casts[k] === v);
 }
 /** The distinct values of casts, in declaration order. */
-export const valuesOfcasts: readonly casts[] = [...new Set(Object.values(casts))];
+export const valuesOfCasts: readonly casts[] = [...new Set(Object.values(casts))];
 
 /** #define constant declared at tests/cases/operators_casts/input.h:4. */
 export const MASK_LOW = 15;
