@@ -76,7 +76,9 @@ def test_python_imports_with_json_values(case: Case) -> None:
         assert issubclass(cls, (enum.IntEnum, enum.IntFlag))
         # Every member, in order (names may be escaped or stripped: tests/test_escaping.py).
         assert [cls[m].value for m in cls.__members__] == list(members.values())
-    exported = [_py_class(case, n) for n in values if n is not None] + [filters.py_name(m) for m in values.get(None, {})]
+    exported = [_py_class(case, n) for n in values if n is not None] + [
+        filters.py_name(m) for m in values.get(None, {})
+    ]
     assert sorted(module.__all__) == sorted(exported)
 
 
