@@ -10,17 +10,18 @@ comments and as MIDL, Wine and mingw-w64 headers write plain ones:
 * **after a member**: ``///<``, ``//!<``, ``/**<`` or ``/*!<`` after it; or a
   plain ``//`` or ``/* */`` comment on the line where the member ends (after
   its ``,``, or where the ``#define`` line ends);
-* **before a declaration or member**: ``/** */``, ``/*! */``, ``///`` or
-  ``//!`` comments, or plain ones, that start their line and end directly
-  above it (no blank line between; consecutive line comments are one);
+* **before a declaration or member**: a ``/** */``, ``/*! */``, ``///`` or
+  ``//!`` comment, or a plain one, that starts its line and ends directly
+  above it (no blank line between): one block comment, or one run of line
+  comments;
   ``typedef`` and MIDL attribute comments (``/* [v1_enum] */``) may stand
   between.
 
 When a member has both, an explicit Doxygen "after" comment wins, then a
-Doxygen comment before it, then a plain comment after it, then a plain
-comment before it. A plain comment above a member that has a comment after
-it, or that the next member follows on the very next line with no comment
-above it, heads a section (``// Errors of the socket layer`` over a run of
+Doxygen comment before it; plain comments above and after it are both
+kept, in that order, as paragraphs. A plain comment above a member that the
+next member follows on the very next line with no comment above it heads a
+section (``// Errors of the socket layer`` over a run of
 ``#define``\\ s) and describes no member; when it is the only heading of
 a ``#define`` group and stands above its first macro, it describes the group.
 
@@ -174,6 +175,8 @@ class FileComments:
                 break
             if not comment.starts_line or comment.kind == "after":
                 break
+            if found and not (comment.line and found[0].line):
+                break  # one block comment, or one run of line comments
             found.insert(0, comment)
             words = ()
         return found
@@ -304,14 +307,12 @@ def _is_heading(
     i: int,
 ) -> bool:
     """A plain comment above a member heads a section rather than describing
-    the member when the member has a comment of its own after it, or when
-    the next member follows on the very next line with no comment above it
-    (``// Errors of the socket layer`` over a run of ``#define``\\ s)."""
+    the member when the next member follows on the very next line with no
+    comment above it (``// Errors of the socket layer`` over a run of
+    ``#define``\\ s)."""
     above = aboves[i]
     if not above or above[-1].kind == "doc":
         return False
-    if afters[i] is not None:
-        return True
     if i + 1 >= len(members):
         return False
     following = members[i + 1]
@@ -331,9 +332,8 @@ def _choose(above: list[Comment], after: Comment | None) -> str | None:
         return after.text
     if above and above[-1].kind == "doc":
         return _joined([c for c in above if c.kind == "doc"])
-    if after is not None:
-        return after.text
-    return _joined(above)
+    # Plain comments: the one above, then the one after, as paragraphs.
+    return "\n\n".join(t for t in (_joined(above), after.text if after else None) if t) or None
 
 
 def _joined(comments: Sequence[Comment]) -> str | None:
