@@ -3,7 +3,7 @@
 import { ACCESS, hasFlags, isACCESS, nameOfPHASE, PHASE } from "./flags";
 import { BigFlags, Big64, hasFlags as hasBigFlags, nameOfBig64, valuesOfBig64 } from "./values_64bit";
 import { isSAMPLE_RESULT, nameOfSAMPLE_RESULT, SAMPLE_RESULT } from "./hresult_codes";
-import { IXP_E, nameOfIXP_E, POP3MARKTYPE } from "./imnxport";
+import { isSMTPCOMMAND, IXP_E, nameOfIXP_E, POP3MARKTYPE, valuesOfSMTPCOMMAND } from "./imnxport";
 
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`failed: ${what}`);
@@ -29,6 +29,9 @@ check(nameOfIXP_E(IXP_E.IXP_E_SMTP_RESPONSE_ERROR) === "IXP_E_SMTP_RESPONSE_ERRO
 check(nameOfSAMPLE_RESULT(0x80070005) === "SAMPLE_E_ACCESS", "aliases: the first declared name");
 check(nameOfIXP_E(0x800cffff) === undefined, "an unknown code has no name");
 check(isSAMPLE_RESULT(SAMPLE_RESULT.SAMPLE_E_FIRST) && !isSAMPLE_RESULT(0x80770001), "the type guard takes the value itself");
+
+// The README's lookups.
+check(isSMTPCOMMAND(3) && !isSMTPCOMMAND(99) && valuesOfSMTPCOMMAND.length === 15, "type guard and values");
 
 // Counters: the reverse lookup.
 check(nameOfPHASE(PHASE.PHASE_DONE) === "PHASE_DONE" && nameOfPHASE(7) === undefined, "name by value");
