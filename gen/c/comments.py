@@ -55,6 +55,7 @@ _BRIEF_RE = re.compile(r"\A[@\\]brief\s+")
 _LINE_STAR_RE = re.compile(r"^[ \t]*\*(?![*/])[ \t]?", re.M)
 _SPACE_RE = re.compile(r"[ \t\f\v]+")
 _NEWLINE_RE = re.compile("\n")
+_BOX_RE = re.compile(r"\A[*/]{2,}|[*/]{2,}\Z")
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,8 @@ def clean(body: str) -> str:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in text.split("\n"):
-        line = _SPACE_RE.sub(" ", line).strip().strip("*/").strip()
-        if line.startswith("//"):  # a line comment continued on the next line
-            line = line.lstrip("/!").strip()
+        # Runs of stars or slashes are box drawing (``/*****``), not text.
+        line = _BOX_RE.sub("", _SPACE_RE.sub(" ", line).strip()).strip()
         if not line:
             if current:
                 paragraphs.append(" ".join(current))
