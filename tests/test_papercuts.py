@@ -229,7 +229,7 @@ def test_print_schema(project: Path, capsys: pytest.CaptureFixture[str]) -> None
     schema = json.loads(out)
     # The $id ends with the schema's path in the package.
     assert schema["$id"].endswith("/gen/schema/gen-enums.schema.json")
-    assert schema["properties"]["schema_version"] == {"const": 1}
+    assert schema["properties"]["schema_version"] == {"const": 2}
     # Outputs point at it.
     assert run(["-q", "-f", "json", "colors.h"], capsys)[0] == 0
     assert json.loads((project / "out" / "colors.json").read_text())["$schema"] == schema["$id"]

@@ -61,6 +61,10 @@ class IncludeResolver:
             lines = self._lines[name] = source.text.split("\n")
         return lines
 
+    def source_file(self, name: str) -> SourceFile | None:
+        """A file read in this run, by display name."""
+        return self._by_name.get(name)
+
     def _note_read(self, path: Path) -> None:
         if path not in self.files_read:
             self.files_read.append(path)

@@ -26,7 +26,7 @@ from typing import IO, NoReturn
 
 from gen import __version__
 from gen.c.targets import DEFAULT_TARGET, TARGETS
-from gen.diagnostics import Diagnostic, GenError, Level, Location
+from gen.diagnostics import Diagnostic, GenError, Level, Location, printable
 from gen.output.writer import PlannedOutput, output_stem, remove_stale_temporaries, write_outputs
 from gen.run import cache, quick
 from gen.run.config import CHOICES, HeaderSettings, load_settings, pyproject_candidates
@@ -138,6 +138,24 @@ def build_parser() -> argparse.ArgumentParser:
         "JSON keeps the C names",
     )
     p.add_argument(
+        "--class-names",
+        choices=("c", "pascal"),
+        help="Python class and TypeScript type names: as in C (c, default) or PascalCase (pascal: "
+        "SMTP_COMMAND -> SmtpCommand); JSON keeps the C names",
+    )
+    p.add_argument(
+        "--ts-lookup",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="TypeScript lookup helpers per enum: isX(v), nameOfX(v), valuesOfX (const-object form; default: on)",
+    )
+    p.add_argument(
+        "--header-comments",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="use the header's own comments as descriptions (default: on; --docs pages take precedence)",
+    )
+    p.add_argument(
         "--explain",
         action="store_true",
         help="print, for each enum, whether it is IntFlag or IntEnum and why (and the prefix stripped)",
@@ -231,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.clear_cache:
             removed = cache.clear()
             if not args.quiet:
-                print(f"gen: cleared the cache in {cache.cache_dir()} ({removed} file(s) removed)")
+                print(printable(f"gen: cleared the cache in {cache.cache_dir()} ({removed} file(s) removed)"))
             return EXIT_OK
         return _run(args, raw, printed)
     except KeyboardInterrupt:
@@ -246,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("GEN_DEBUG"):
             raise
-        detail = " ".join(str(exc).split()) or "(no message)"
+        detail = printable(" ".join(str(exc).split())) or "(no message)"
         print(
             f"gen: internal error: {type(exc).__name__}: {detail} "
             "(this is a bug in gen; please report it with the command and the input)",
@@ -325,7 +343,7 @@ def _execute(
         _print(d)
     if args.explain:
         for line in run.explain:
-            print(line, file=_status(args))
+            print(printable(line), file=_status(args))
     if any(d.level is Level.ERROR for d in run.diagnostics):
         print(f"gen: {sum(d.level is Level.ERROR for d in run.diagnostics)} error(s); nothing written", file=sys.stderr)
         return EXIT_ERROR, None
@@ -381,11 +399,12 @@ def _finish(
     if args.check:
         stale = [o for o in outputs if o.is_stale()]
         for o in stale:
-            print(f"would change: {shown(o.path)}", file=status)
+            print(f"would change: {printable(shown(o.path))}", file=status)
             if args.diff:
                 status.write(o.diff(shown(o.path)))
         for orphan in orphans:
-            print(f"orphaned: {shown(orphan.path)} (generated from {orphan.source}; --prune deletes it)", file=status)
+            line = f"orphaned: {shown(orphan.path)} (generated from {orphan.source}; --prune deletes it)"
+            print(printable(line), file=status)
         if stale:
             print(f"gen --check: {len(stale)} of {len(outputs)} output(s) are stale", file=status)
         if orphans:
@@ -424,7 +443,8 @@ def _finish(
                     os.utime(o.path)
     if not args.quiet:
         for o, w in zip(outputs, written, strict=False):
-            print(f"{'wrote' if w else 'touched' if args.touch else 'unchanged'} {shown(o.path)}", file=status)
+            verb = "wrote" if w else "touched" if args.touch else "unchanged"
+            print(f"{verb} {printable(shown(o.path))}", file=status)
     # A touching run is never replayed by the quick path: it must touch.
     changed = any(written) or bool(args.touch and outputs)
     if args.prune:
@@ -437,7 +457,7 @@ def _finish(
                 return EXIT_ERROR, True, looked
             changed = True
             if not args.quiet:
-                print(f"removed {shown(orphan.path)}", file=status)
+                print(f"removed {printable(shown(orphan.path))}", file=status)
     # Leftovers of killed runs, in the folders this run writes to.
     for folder in {*out_dirs, *([Path(depfile).parent] if depfile else [])}:
         remove_stale_temporaries(folder)

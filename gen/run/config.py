@@ -24,6 +24,9 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     include = ["^IXP"]              # regexes: keep only enums whose name matches one
     exclude = []                    # regexes: drop enums whose name matches one
     strip-prefix = false            # strip members' common prefix in Python/TypeScript names
+    class-names = "c"               # or "pascal": SMTP_COMMAND -> SmtpCommand (Python and TypeScript)
+    ts-lookup = true                # TypeScript isX / nameOfX / valuesOfX helpers (const-object form)
+    header-comments = true          # the header's own comments become descriptions
     macros = "main"                 # #define constants: "main" (this header's), "all", "none"
     groups = [{ name = "IMAP_MSGFLAGS", match = "^IMAP_MSG_", flags = true }]  # explicit #define groups
     docs = ["sdk-docs"]             # folders of SDK reference pages (like --docs)
@@ -74,8 +77,11 @@ _SCALAR_KEYS = (
     "werror",
     "missing-includes",
     "stem",
+    "class-names",
+    "ts-lookup",
+    "header-comments",
 )
-_BOOL_KEYS = ("shims", "strip-prefix", "werror")
+_BOOL_KEYS = ("shims", "strip-prefix", "werror", "ts-lookup", "header-comments")
 _TOP_ONLY = ("headers", "header")
 #: Settings of the whole run: not allowed in a per-header table.
 _RUN_ONLY = ("depfile", "depfile-target")
@@ -84,6 +90,7 @@ CHOICES = {
     "ts-style": ("const-object", "enum", "const-enum"),
     "macros": ("main", "all", "none"),
     "missing-includes": ("warn", "error"),
+    "class-names": ("c", "pascal"),
 }
 _TABLE_KEYS = ("flags", "groups")
 KNOWN_KEYS = frozenset(_LIST_KEYS + _SCALAR_KEYS + _TOP_ONLY + _TABLE_KEYS)
@@ -112,6 +119,12 @@ class HeaderSettings:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     strip_prefix: bool = False
+    #: Python class and TypeScript type names: "c" (as in C) or "pascal".
+    class_names: str = "c"
+    #: TypeScript lookup helpers (isX, nameOfX, valuesOfX) in the const-object form.
+    ts_lookup: bool = True
+    #: The header's own comments become descriptions (documentation pages win).
+    header_comments: bool = True
     #: Which #define constants to extract: "main", "all" or "none".
     macros: str = "main"
     #: Folders of documentation pages (Microsoft SDK reference format).
@@ -521,6 +534,9 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.exclude = list(args.exclude_enums)
     if getattr(args, "strip_prefix", None) is not None:
         s.strip_prefix = args.strip_prefix
+    for attr in ("class_names", "ts_lookup", "header_comments"):
+        if getattr(args, attr, None) is not None:
+            setattr(s, attr, getattr(args, attr))
     if args.target:
         s.target = args.target
     if args.shims is not None:
@@ -548,7 +564,7 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
 def _validate(s: HeaderSettings) -> None:
     """Check the values the command line gave (the configuration's were
     checked with their line)."""
-    values = [("target", s.target), ("ts-style", s.ts_style), ("macros", s.macros)]
+    values = [("target", s.target), ("ts-style", s.ts_style), ("macros", s.macros), ("class-names", s.class_names)]
     values += [("missing-includes", s.missing_includes), *(("include", p) for p in s.include)]
     values += [("stem", s.stem)] if s.stem is not None else []
     values += [("exclude", p) for p in s.exclude]

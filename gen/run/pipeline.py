@@ -145,7 +145,15 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
         flags = {**{g.name: g.flags for g in s.groups if g.flags is not None}, **s.flags}
         overrides.note(s, result.module)
         view = module_view(
-            module, stem, target=s.target, ts_style=s.ts_style, flags_overrides=flags, strip_prefix=s.strip_prefix
+            module,
+            stem,
+            target=s.target,
+            ts_style=s.ts_style,
+            flags_overrides=flags,
+            strip_prefix=s.strip_prefix,
+            class_names=s.class_names,
+            ts_lookup=s.ts_lookup,
+            header_comments=s.header_comments,
         )
         run.explain.extend(_explain(s, module, view, flags))
         for fmt, path in layout[s.header]:
