@@ -67,6 +67,10 @@ class IncludeResolver:
             lines = self._lines[name] = source.text.split("\n")
         return lines
 
+    def source_file(self, name: str) -> SourceFile | None:
+        """A file read in this run, by display name."""
+        return self._by_name.get(name)
+
     def _note_read(self, path: Path) -> None:
         if path not in self.files_read:
             self.files_read.append(path)
@@ -115,7 +119,7 @@ class IncludeResolver:
         if target not in self.missing_includes:
             self.missing_includes.append(target)
         seen = "".join(f" ({path} is {kind})" for path, kind in unusable[:1])
-        self.reporter.warn(f"'{target}' not found{seen}; continuing without it", loc)
+        self.reporter.warn(f"'{target}' not found{seen}; continuing without it", loc, code="missing-include")
 
     def _find_include(
         self,
