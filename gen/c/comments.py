@@ -357,5 +357,11 @@ def read_text(path: Path, encoding: str) -> str | None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    text = data.decode(encoding, errors="replace")
+    # As the preprocessor reads it (a byte that is not UTF-8 is a lone
+    # surrogate, one character: columns agree), then such bytes shown as
+    # Latin-1 (legacy code-page comments: "Caf\xe9").
+    text = data.decode(encoding, errors="surrogateescape").translate(_LEGACY_BYTES)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_LEGACY_BYTES = {0xDC00 + b: b for b in range(0x80, 0x100)}
