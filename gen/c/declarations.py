@@ -843,27 +843,28 @@ def _strip_noise(toks: list[Token]) -> list[Token]:
 def _declarators(toks: list[Token]) -> list[tuple[str, str]]:
     """Names declared by the declarator list ``toks`` (up to the end)."""
     result: list[tuple[str, str]] = []
-    for group in _split_top_commas(toks):
+    for group in split_top_level(toks):
         named = _declarator(group)
         if named is not None:
             result.append(named)
     return result
 
 
-def _split_top_commas(toks: list[Token]) -> list[list[Token]]:
-    groups: list[list[Token]] = [[]]
+def split_top_level(toks: list[Token], separator: str = ",") -> list[list[Token]]:
+    """``toks`` cut at each ``separator`` outside brackets (empty parts dropped)."""
+    parts: list[list[Token]] = [[]]
     depth = 0
     for tok in toks:
-        t = tok.text
-        if t in ("(", "[", "{"):
+        text = tok.text
+        if text in ("(", "[", "{"):
             depth += 1
-        elif t in (")", "]", "}"):
+        elif text in (")", "]", "}"):
             depth -= 1
-        elif t == "," and depth == 0:
-            groups.append([])
+        elif text == separator and depth == 0:
+            parts.append([])
             continue
-        groups[-1].append(tok)
-    return [g for g in groups if g]
+        parts[-1].append(tok)
+    return [p for p in parts if p]
 
 
 def _declarator(group: list[Token]) -> tuple[str, str] | None:
@@ -939,7 +940,7 @@ def _typedef(toks: list[Token], main_file: str) -> TypedefDecl | None:
     if not names:
         return None
     arrays = []
-    for group in _split_top_commas(rest[i:]):
+    for group in split_top_level(rest[i:]):
         named = _declarator(group)
         if named is not None and named[1] == "array":
             arrays.append((named[0], tuple(group)))

@@ -32,7 +32,7 @@ from gen.c.ctype import (
     strip_alignment,
     type_name,
 )
-from gen.c.declarations import RecordDecl, record_key
+from gen.c.declarations import RecordDecl, record_key, split_top_level
 from gen.c.ifexpr import IfSyntaxError, parse_constant_expression
 from gen.c.lexer import IDENT, TYPE_WORDS, Token
 from gen.diagnostics import Location
@@ -232,7 +232,7 @@ class Layouts:
     # -- members ------------------------------------------------------------------------
     def _fields(self, decl: RecordDecl) -> list[Field]:
         fields: list[Field] = []
-        for member in _split(list(decl.body), ";"):
+        for member in split_top_level(list(decl.body), ";"):
             fields.extend(self._member(decl, member))
         return fields
 
@@ -248,7 +248,7 @@ class Layouts:
             # declarations without a declarator declare no member.
             return [Field(None, base, None, attributes)] if defines_anonymous else []
         fields = []
-        for group in _split(rest, ","):
+        for group in split_top_level(rest, ","):
             width_at = _top_level(group, ":")
             width: int | None = None
             if width_at is not None:
@@ -404,7 +404,7 @@ class Layouts:
             end = _after_group(toks, i + 1, "(", ")")
             inside = list(toks[i + 2 : end - 1])
             if text in _ATTRIBUTE_WORDS:
-                for item in _split(inside[1:-1] if inside[:1] and inside[0].text == "(" else inside, ","):
+                for item in split_top_level(inside[1:-1] if inside[:1] and inside[0].text == "(" else inside, ","):
                     word = item[0].text.strip("_") if item else ""
                     if word == "packed":
                         packed = True
@@ -414,7 +414,7 @@ class Layouts:
                         operand = item[2:-1] if len(item) > 2 else []
                         align = max(align, self._constant(operand, item[0]) if operand else _BIGGEST_ALIGNMENT)
             elif text == "__declspec":
-                for item in _split(inside, ","):
+                for item in split_top_level(inside, ","):
                     if item and item[0].text == "align" and len(item) > 2:
                         align = max(align, self._constant(item[2:-1], item[0]))
             elif text in _ALIGNAS:
@@ -458,23 +458,6 @@ def _after_group(toks: list[Token], i: int, opener: str, closer: str) -> int:
                     break
                 return j + 1
     raise RecordError(f"unbalanced '{opener}' in a member declaration (at {_loc(toks[i])})")
-
-
-def _split(toks: list[Token], separator: str) -> list[list[Token]]:
-    """``toks`` cut at each ``separator`` outside brackets (empty parts dropped)."""
-    parts: list[list[Token]] = [[]]
-    depth = 0
-    for tok in toks:
-        text = tok.text
-        if text in ("(", "[", "{"):
-            depth += 1
-        elif text in (")", "]", "}"):
-            depth -= 1
-        elif text == separator and depth == 0:
-            parts.append([])
-            continue
-        parts[-1].append(tok)
-    return [p for p in parts if p]
 
 
 def _top_level(toks: list[Token], text: str) -> int | None:
