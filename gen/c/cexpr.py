@@ -50,6 +50,7 @@ class OpaqueType:
 
     name: str
     size: int | None = None
+    align: int | None = None
 
 
 CType = IntType | PointerType | OpaqueType
@@ -533,7 +534,8 @@ class Evaluator:
                 return OpaqueType(words[0], {"float": 4, "double": 8, "void": 1}[words[0]])
             raise EvalError(f"unknown type '{words[0]}'", node, identifier=words[0])
         if words == ["long", "double"]:
-            return OpaqueType("long double", 16)
+            model = self.types.model
+            return OpaqueType("long double", model.long_double_bytes, model.long_double_align)
         raise EvalError(f"unknown type '{' '.join(names)}'", node)
 
     def _size_of_type(self, t: CType, node: c_ast.Node) -> int:
@@ -561,6 +563,10 @@ class Evaluator:
         return size, self._pp(self.types.size_t)
 
     def _alignof(self, operand: c_ast.Node, node: c_ast.Node) -> _Gen:
+        if isinstance(operand, c_ast.Typename):
+            known = self.resolve_type(operand)
+            if isinstance(known, OpaqueType) and known.align is not None:
+                return known.align, self._pp(self.types.size_t)
         value, t = yield from self._sizeof(operand, node)
         return min(value, 16 if value >= 16 else value), t
 

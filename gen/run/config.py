@@ -17,6 +17,8 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     force-includes = []             # like -include
     target = "x86_64-w64-mingw32"
     shims = true
+    system-includes = true          # the system's include folders (Linux targets)
+    sysroot = "/opt/sysroot"        # look for them under this folder instead of /
     templates = "gen-templates"     # user template folder
     ts-style = "const-object"       # or "enum", "const-enum"
     depfile = "build/gen.d"
@@ -49,13 +51,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from gen.c.search import MULTIARCH
 from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import GenError, Location
 from gen.model import GroupSpec, Module
 
 _LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude", "docs")
 _PATH_LIST_KEYS = ("include-dirs", "docs")
-_SCALAR_KEYS = ("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix", "macros")
+_SCALAR_KEYS = (
+    "out-dir",
+    "target",
+    "shims",
+    "system-includes",
+    "sysroot",
+    "templates",
+    "ts-style",
+    "depfile",
+    "strip-prefix",
+    "macros",
+)
 _TOP_ONLY = ("headers", "header")
 #: Settings of the whole run: not allowed in a per-header table.
 _RUN_ONLY = ("depfile",)
@@ -78,6 +92,10 @@ class HeaderSettings:
     force_includes: list[str] = field(default_factory=list)
     target: str = DEFAULT_TARGET
     shims: bool = True
+    #: Search the system's include folders (Linux targets; gen.c.search).
+    system_includes: bool = True
+    #: Look for them under this folder instead of /.
+    sysroot: str | None = None
     template_dirs: list[Path] = field(default_factory=list)
     ts_style: str = "const-object"
     depfile: str | None = None
@@ -253,7 +271,7 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
                 typed(f"flags.{name}", bool, flag)
             # Per-header entries are merged over the top-level ones.
             s.flags = {**s.flags, **flags}
-        elif key in ("shims", "strip-prefix"):
+        elif key in ("shims", "strip-prefix", "system-includes"):
             setattr(s, attr, typed(key, bool, value))
         elif key == "out-dir":
             s.out_dir = Path(_under(base, typed(key, str, value)))
@@ -261,6 +279,8 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
             s.template_dirs = [Path(_under(base, typed(key, str, value)))]
         elif key == "depfile":
             s.depfile = _under(base, typed(key, str, value))
+        elif key == "sysroot":
+            s.sysroot = _under(base, typed(key, str, value))
         else:
             setattr(s, attr, typed(key, str, value))
 
@@ -291,8 +311,11 @@ def _group_spec(table: Any, path: Path, section: str = "tool.gen") -> GroupSpec:
     return GroupSpec(name, match, flags)
 
 
-def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
-    """One HeaderSettings per header, merged from defaults, config and flags."""
+def load_settings(args: argparse.Namespace, require_headers: bool = True) -> list[HeaderSettings]:
+    """One HeaderSettings per header, merged from defaults, config and flags.
+
+    Without ``require_headers``, no header at all gives one HeaderSettings
+    (header "") of the top-level settings (``--print-search-dirs``)."""
     config_path = Path(args.config) if getattr(args, "config", None) else find_pyproject(Path.cwd())
     table: dict[str, Any] = {}
     if config_path is not None:
@@ -312,8 +335,10 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
             where = Location(_shown(config_path), _line_of(config_path, "headers"))
             raise ConfigError("'headers' in [tool.gen] must be a list of strings", where)
         headers = [_under(base, base / h) for h in configured]
-    if not headers:
+    if not headers and require_headers:
         raise GenError("no header given (pass one, or set 'headers' in [tool.gen] of pyproject.toml)")
+    if not headers:
+        headers = [""]
     result: list[HeaderSettings] = []
     seen: set[Path] = set()
     for header in headers:
@@ -325,7 +350,7 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
         if config_path is not None:
             s.config_file = _under(base, config_path.resolve())
             _apply(s, table, base, config_path)
-            if resolved in per_header:
+            if header and resolved in per_header:
                 key, sub = per_header[resolved]
                 _apply(s, sub, base, config_path, f'tool.gen.header."{key}"')
         _apply_args(s, args, root)
@@ -395,6 +420,10 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.target = args.target
     if args.shims is not None:
         s.shims = args.shims
+    if getattr(args, "system_includes", None) is not None:
+        s.system_includes = args.system_includes
+    if getattr(args, "sysroot", None):
+        s.sysroot = _from_cwd(args.sysroot, root)
     if args.templates:
         s.template_dirs = [Path(_from_cwd(args.templates, root))]
     if args.ts_style:
@@ -410,6 +439,14 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
 def _validate(s: HeaderSettings) -> None:
     if s.target not in TARGETS:
         raise ConfigError(f"unknown target '{s.target}' (known: {', '.join(sorted(TARGETS))})")
+    if s.sysroot is not None:
+        if s.target not in MULTIARCH:
+            raise ConfigError(
+                f"a sysroot applies to targets with system include folders ({', '.join(sorted(MULTIARCH))}), "
+                f"not to {s.target}"
+            )
+        if not (s.root or Path.cwd()).joinpath(s.sysroot).is_dir():
+            raise ConfigError(f"sysroot '{s.sysroot}' is not a folder")
     if s.ts_style not in ("const-object", "enum", "const-enum"):
         raise ConfigError(f"unknown ts-style '{s.ts_style}'")
     for pattern in s.include + s.exclude:
