@@ -552,6 +552,9 @@ class Evaluator:
             size = self._size_of_type(self.resolve_type(operand), node)
         elif isinstance(operand, c_ast.Constant) and operand.type == "string":
             size = _string_size(operand.value, self.types, node)
+        elif isinstance(operand, c_ast.Cast):
+            # A cast's type is all sizeof needs (NULL is ``((void *)0)``).
+            size = self._size_of_type(self.resolve_type(operand.to_type), node)
         else:
             # The operand is not evaluated, only typed.
             self._lenient += 1

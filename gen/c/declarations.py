@@ -177,6 +177,7 @@ class DeclarationScanner:
         stack: list[_Statement] = [_Statement()]
         policy = self.policy
         policy.full = False
+        policy.closing = False
         it = iter(tokens)
         pushback: Token | None = None
         while True:
@@ -220,12 +221,14 @@ class DeclarationScanner:
                 stmt.braced = True
                 stack.append(_Statement(opener=tok))
                 policy.full = False
+                policy.closing = policy.closing or stmt.has_typedef
             elif text == "}":
                 yield from self._finish(stmt)
                 if len(stack) == 1:
                     raise GenError("unbalanced '}': no '{' is open here", _loc(tok))
                 stack.pop()
                 outer = stack[-1]
+                policy.closing = any(s.has_typedef for s in stack[:-1])
                 if outer.function_body:
                     # A function definition ends with its body, no ';'.
                     yield from self._finish(outer)
@@ -233,12 +236,13 @@ class DeclarationScanner:
                     policy.full = False
                     continue
                 # The closing brace belongs to the outer statement
-                # (``typedef struct { ... } X;``).
+                # (``typedef struct { ... } X;``), whose names follow.
                 outer.tokens.append(tok)
-                policy.full = outer.relevant
+                policy.full = outer.relevant or outer.has_typedef
             else:
                 stmt.tokens.append(tok)
         policy.full = True
+        policy.closing = False
         if len(stack) > 1:
             opener = stack[-1].opener
             raise GenError(

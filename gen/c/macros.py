@@ -28,10 +28,13 @@ class ScanPolicy:
     semicolons. This is what keeps whole SDK include trees cheap.
     """
 
-    __slots__ = ("full",)
+    __slots__ = ("closing", "full")
 
     def __init__(self, full: bool = True) -> None:
         self.full = full
+        #: A typedef waits for its names after a closing brace
+        #: (``typedef struct {...} NAME;``): lines holding '}' are not skimmed.
+        self.closing = False
 
 
 #: Tokens whose appearance in a macro's expansion matters to the scanner.

@@ -217,7 +217,10 @@ def _run(args: argparse.Namespace, raw: list[str], printed: tuple[quick.Recorder
         _print(exc.diagnostic)
         return EXIT_ERROR
     if args.print_search_dirs:
-        _print_search_dirs(settings)
+        # Paths in the settings are relative to the run's folder.
+        root = settings[0].root
+        with contextlib.chdir(root) if root is not None else contextlib.nullcontext():
+            _print_search_dirs(settings)
         return EXIT_OK
     # With a config, the run works in its folder, so outputs are the same
     # wherever gen is started; what it prints stays relative to the cwd.
@@ -246,7 +249,7 @@ def _print_search_dirs(settings: Sequence[HeaderSettings]) -> None:
         found = search_path(
             s.include_dirs, s.target, shims=s.shims, system_includes=s.system_includes, sysroot=s.sysroot
         )
-        lines = [f"{d.origin:<9} {d.path.as_posix()}" for d in found.dirs]
+        lines = [f"{d.origin:<9} {Path(os.path.abspath(d.path)).as_posix()}" for d in found.dirs]
         listings.setdefault("\n".join(lines), []).append(s.header)
     for text, headers in listings.items():
         if len(listings) > 1:

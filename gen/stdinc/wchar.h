@@ -15,15 +15,18 @@
 
 struct tm;
 
-/* As in <stdint.h>. */
-#ifndef WCHAR_MAX
-#define WCHAR_MAX __WCHAR_MAX__
-#endif
+/* The C library's limits (also in <stdint.h>): msvcrt's are unsigned
+   ints; glibc's follow the compiler's. */
 #ifndef WCHAR_MIN
-#ifdef __WCHAR_UNSIGNED__
+#ifdef _WIN32
 #define WCHAR_MIN 0U
+#define WCHAR_MAX 0xffffU
+#elif defined(__WCHAR_UNSIGNED__)
+#define WCHAR_MIN 0U
+#define WCHAR_MAX __WCHAR_MAX__
 #else
 #define WCHAR_MIN (-__WCHAR_MAX__ - 1)
+#define WCHAR_MAX __WCHAR_MAX__
 #endif
 #endif
 
