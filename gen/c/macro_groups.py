@@ -115,11 +115,27 @@ def _evaluate(m: Macro, macros: dict[str, Macro], evaluator: Evaluator, is_type:
         return None
     try:
         node = parse_constant_expression(tokens, is_type)
-        if _names_a_non_constant(node, evaluator):
+        if _names_a_non_constant(node, evaluator) or _has_comma_operator(node):
             return None
         return evaluator.evaluate(node)
     except (IfSyntaxError, EvalError, RecursionError):
         return None
+
+
+def _has_comma_operator(root: c_ast.Node) -> bool:
+    """Whether a comma operator is evaluated: a constant expression may not
+    hold one (C17 6.6p3; gcc refuses it, clang folds it with a warning), and
+    a macro expanding to ``0xf4, 0x55, ...`` is a list for an initializer,
+    not a constant."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, c_ast.UnaryOp) and node.op in _TYPE_ONLY_OPERATORS:
+            continue
+        if isinstance(node, c_ast.ExprList):
+            return True
+        stack.extend(child for _, child in node.children())
+    return False
 
 
 def _names_a_non_constant(root: c_ast.Node, evaluator: Evaluator) -> bool:
