@@ -91,6 +91,15 @@ LIMITS = {
     ],
     "stdbool.h": ["true", "false", "__bool_true_false_are_defined"],
     "stdalign.h": ["__alignas_is_defined", "__alignof_is_defined", "alignof(long double)", "alignof(long long)"],
+    "stdatomic.h": [
+        *[f"memory_order_{o}" for o in ("relaxed", "consume", "acquire", "release", "acq_rel", "seq_cst")],
+        *[
+            f"ATOMIC_{t}_LOCK_FREE"
+            for t in ("BOOL", "CHAR", "CHAR16_T", "CHAR32_T", "WCHAR_T", "SHORT", "INT", "LONG", "LLONG", "POINTER")
+        ],
+        "kill_dependency(3)",
+        "ATOMIC_VAR_INIT(4)",
+    ],
     "iso646.h": [
         "(6 bitand 3)",
         "(6 bitor 3)",
@@ -107,9 +116,16 @@ INTEGER_TYPES = [
     *[f"{p}int_{k}{n}_t" for k in ("least", "fast") for p in ("", "u") for n in (8, 16, 32, 64)],
     *["intptr_t", "uintptr_t", "intmax_t", "uintmax_t", "size_t", "ptrdiff_t", "wchar_t", "wint_t", "bool"],
 ]
-OTHER_TYPES = ["max_align_t", "va_list", "__gnuc_va_list", "long double"]
+ATOMIC_TYPES = [
+    *["atomic_bool", "atomic_char", "atomic_schar", "atomic_uchar", "atomic_short", "atomic_ushort"],
+    *["atomic_int", "atomic_uint", "atomic_long", "atomic_ulong", "atomic_llong", "atomic_ullong"],
+    *["atomic_char16_t", "atomic_char32_t", "atomic_wchar_t", "atomic_intptr_t", "atomic_uintptr_t"],
+    *["atomic_size_t", "atomic_ptrdiff_t", "atomic_intmax_t", "atomic_uintmax_t"],
+    *[f"atomic_{p}int_{k}{n}_t" for k in ("least", "fast") for p in ("", "u") for n in (8, 16, 32, 64)],
+]
+OTHER_TYPES = ["max_align_t", "va_list", "__gnuc_va_list", "long double", "memory_order", "atomic_flag"]
 COMPILER_HEADERS = ["stddef.h", "stdint.h", "limits.h", "float.h", "stdarg.h", "stdbool.h", "stdalign.h"]
-COMPILER_HEADERS += ["stdnoreturn.h", "iso646.h"]
+COMPILER_HEADERS += ["stdnoreturn.h", "iso646.h", "stdatomic.h"]
 
 #: Decided by the C library: checked against clang with the target's libc headers.
 LIBRARY_EXPRESSIONS = [
@@ -121,7 +137,12 @@ LIBRARY_EXPRESSIONS = [
 LIBRARY_HEADERS = ["wchar.h", "uchar.h", "inttypes.h"]
 
 #: Sizes of structs, which gen does not lay out yet: refused by name, or clang's value.
-STRUCT_GAPS = frozenset({"sizeof(max_align_t)", "_Alignof(max_align_t)", "sizeof(imaxdiv_t)", "sizeof(mbstate_t)"})
+STRUCT_GAPS = frozenset(
+    {
+        *("sizeof(max_align_t)", "_Alignof(max_align_t)", "sizeof(atomic_flag)", "_Alignof(atomic_flag)"),
+        *("sizeof(imaxdiv_t)", "sizeof(mbstate_t)"),
+    }
+)
 
 
 #: gen's predefined macros are clang 14's, whose i686-w64-mingw32 CPU was the Pentium Pro (x87:
@@ -136,6 +157,8 @@ def compiler_expressions() -> list[str]:
             exprs += [f"({m})", f"sizeof({m})", f"(({m}) * 0 - 1 < 0)"]
     for t in INTEGER_TYPES:
         exprs += [f"sizeof({t})", f"_Alignof({t})", f"(({t})-1 < 0)"]
+    for t in ATOMIC_TYPES:
+        exprs += [f"sizeof({t})", f"_Alignof({t})"]
     for t in OTHER_TYPES:
         exprs += [f"sizeof({t})", f"_Alignof({t})"]
     exprs += ["sizeof(NULL)", "sizeof(ptrdiff_t) == sizeof(void *)"]

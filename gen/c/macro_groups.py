@@ -6,7 +6,10 @@ name is not reserved (``__x``, ``_X``), and whose full expansion is an
 integer constant expression. Its value is computed as clang would compute
 the macro used as an enumerator initializer at the end of the header.
 Anything else (strings, types, statements, function-like macros, expansions
-naming unknown identifiers) is skipped silently.
+naming unknown identifiers, comma lists) is skipped silently, and so are
+macros whose value depends on where or by which compiler they are read
+(``__LINE__``, ``__COUNTER__``, ``__GNUC__``, ``__clang_major__``, ...): they
+describe the compiler, not the header's API, and gcc and clang differ.
 
 Grouping (the default, documented in the README):
 
@@ -54,6 +57,15 @@ _ALLOWED_PUNCT = frozenset(
 )
 _TYPE_ONLY_OPERATORS = frozenset({"sizeof", "_Alignof", "__alignof__", "alignof", "__alignof"})
 _RESERVED_NAME = re.compile(r"\A(?:__|_[A-Z])")
+#: Predefined macros that say which compiler reads the header (gen predefines
+#: clang's values; gcc has its own).
+_COMPILER_IDENTITY = frozenset(
+    (
+        *("__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__", "__GNUG__", "__VERSION__"),
+        *("__clang__", "__clang_major__", "__clang_minor__", "__clang_patchlevel__", "__clang_version__"),
+        *("_MSC_VER", "_MSC_FULL_VER", "_MSC_BUILD"),
+    )
+)
 _LOWER_PREFIX = re.compile(r"\A([a-z]+)(?=[A-Z])")
 
 
@@ -94,13 +106,33 @@ def evaluate_macros(
             continue
         if current is not m and current.body is not m.body:
             continue
-        if _RESERVED_NAME.match(name):
+        if _RESERVED_NAME.match(name) or _depends_on_the_reader(m, macros):
             continue
         seen.add(name)
         value = _evaluate(m, macros, evaluator, is_type)
         if value is not None:
             out.append(IntegerMacro(name, value[0], value[1], m.text, m.location))
     return out
+
+
+def _depends_on_the_reader(m: Macro, macros: dict[str, Macro]) -> bool:
+    """Whether ``m`` expands, at any depth, a macro whose value is the
+    reading compiler's (``__GNUC__``) or the reading position's (``__LINE__``)."""
+    stack = [m]
+    seen = {m.name}
+    while stack:
+        for tok in stack.pop().body:
+            if tok.kind != IDENT or tok.text in seen:
+                continue
+            seen.add(tok.text)
+            if tok.text in _COMPILER_IDENTITY:
+                return True
+            inner = macros.get(tok.text)
+            if inner is not None:
+                if inner.builtin is not None:
+                    return True
+                stack.append(inner)
+    return False
 
 
 def _evaluate(m: Macro, macros: dict[str, Macro], evaluator: Evaluator, is_type: Callable[[str], bool]) -> Value | None:

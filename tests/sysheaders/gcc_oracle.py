@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from elftools.elf.elffile import ELFFile
 
@@ -141,7 +142,9 @@ def examine(header: Path, use_cache: bool = True) -> GccHeader:
             result = GccHeader(False, _first_errors(check.stderr))
         else:
             obj = folder / "header.o"
-            build = _gcc(["-c", "-g", "-fno-eliminate-unused-debug-types", "-x", "c", str(header), "-o", str(obj)], folder)
+            build = _gcc(
+                ["-c", "-g", "-fno-eliminate-unused-debug-types", "-x", "c", str(header), "-o", str(obj)], folder
+            )
             if build.returncode != 0:
                 result = GccHeader(True, no_object=" ".join(_first_errors(build.stderr, 1)))
             else:
@@ -161,31 +164,39 @@ def dwarf_enumerators(obj: Path, header: Path) -> list[str]:
             program = dwarf.line_program_for_CU(cu)
             if program is None:
                 continue
-            version = program.header.version
-            files = program.header.file_entry
-            dirs = program.header.include_directory
-            top = cu.get_top_DIE()
-            comp_dir = top.attributes["DW_AT_comp_dir"].value.decode() if "DW_AT_comp_dir" in top.attributes else ""
-            real: dict[int, str] = {}
-
-            def path_of(index: int) -> str:
-                if index not in real:
-                    # DWARF 5 counts files and folders from 0, earlier versions from 1 (0: the CU's folder).
-                    entry = files[index if version >= 5 else index - 1]
-                    d = entry.dir_index if version >= 5 else entry.dir_index - 1
-                    folder = dirs[d].decode() if d >= 0 else comp_dir
-                    real[index] = os.path.realpath(os.path.join(comp_dir, folder, entry.name.decode()))
-                return real[index]
-
-            for die in top.iter_children():
+            files = _FileNames(program.header, cu.get_top_DIE())
+            for die in cu.get_top_DIE().iter_children():
                 if die.tag != "DW_TAG_enumeration_type" or "DW_AT_decl_file" not in die.attributes:
                     continue
-                if path_of(die.attributes["DW_AT_decl_file"].value) != wanted:
+                if files.path(die.attributes["DW_AT_decl_file"].value) != wanted:
                     continue
-                for child in die.iter_children():
-                    if child.tag == "DW_TAG_enumerator":
-                        names.append(child.attributes["DW_AT_name"].value.decode())
+                names += [
+                    child.attributes["DW_AT_name"].value.decode()
+                    for child in die.iter_children()
+                    if child.tag == "DW_TAG_enumerator"
+                ]
     return names
+
+
+class _FileNames:
+    """The real paths of a compilation unit's line-table files, by index."""
+
+    def __init__(self, header: Any, top: Any) -> None:
+        self.version = header.version
+        self.files = header.file_entry
+        self.dirs = header.include_directory
+        self.comp_dir = top.attributes["DW_AT_comp_dir"].value.decode() if "DW_AT_comp_dir" in top.attributes else ""
+        self.real: dict[int, str] = {}
+
+    def path(self, index: int) -> str:
+        if index not in self.real:
+            # DWARF 5 counts files and folders from 0; earlier versions from 1 (folder 0: the CU's).
+            v5 = self.version >= 5
+            entry = self.files[index if v5 else index - 1]
+            d = entry.dir_index if v5 else entry.dir_index - 1
+            folder = self.dirs[d].decode() if d >= 0 else self.comp_dir
+            self.real[index] = os.path.realpath(os.path.join(self.comp_dir, folder, entry.name.decode()))
+        return self.real[index]
 
 
 # -- values -------------------------------------------------------------------------------------
@@ -246,7 +257,9 @@ def values(header: Path, enumerators: list[str], macros: list[str]) -> Values:
             }
             if not bad:
                 if not macros:
-                    result.refused.update(dict.fromkeys(enumerators, "program: " + " ".join(_first_errors(build.stderr, 1))))
+                    result.refused.update(
+                        dict.fromkeys(enumerators, "program: " + " ".join(_first_errors(build.stderr, 1)))
+                    )
                     return result
                 # Not located (a link error): check the enumerators alone.
                 bad = set(macros)

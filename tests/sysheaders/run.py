@@ -50,9 +50,13 @@ GEN_TIMEOUT = 120
 REFUSAL_KINDS: tuple[tuple[str, str, str], ...] = (
     (r"timed out", "gen took too long", "frontend (hangs)"),
     (r"size of '(struct|union)|offsetof", "struct or union layout (sizeof, offsetof)", "frontend (struct sizeof)"),
-    (r"unterminated comment|comment", "comment spanning lines in a #define", "frontend (comments in #define)"),
-    (r"stray '\\\\?[^']*'|non-ASCII|universal character", "non-ASCII identifier", "frontend (non-ASCII identifiers)"),
+    (r"stray '\\?[^']*'|non-ASCII|universal character", "non-ASCII identifier", "frontend (non-ASCII identifiers)"),
 )
+COMMENT_IN_DEFINE = ("a comment spanning lines in a #define", "frontend (comments in #define)")
+CLANG_REFUSES = ("clang refuses it too (gen reads headers as clang does)", "none: gen follows clang")
+OTHER = ("other", "sysheaders (this check's own bug list)")
+#: A #define continued over lines with a comment left open at a line's end.
+_DEFINE_WITH_OPEN_COMMENT = re.compile(r"^[ \t]*#[ \t]*define\b(?:[^\n]*\\\n)*[^\n]*/\*(?:(?!\*/)[^\n])*\n", re.M)
 
 
 @dataclass
@@ -115,11 +119,46 @@ def sample(headers: Sequence[str], n: int | None) -> list[str]:
     return sorted(sorted(headers, key=lambda h: hashlib.sha1(h.encode()).hexdigest())[:n])
 
 
-def refusal_kind(message: str) -> tuple[str, str]:
+def refusal_kind(message: str, header: Path) -> tuple[str, str]:
     for pattern, kind, owner in REFUSAL_KINDS:
         if re.search(pattern, message):
             return kind, owner
-    return "other", "sysheaders (this check's own bug list)"
+    # The error's own file (named relative to its header's folder when outside the working folder).
+    where = message.split(":", 1)[0]
+    for candidate in (header, header.parent / where, Path(where)):
+        try:
+            text = candidate.read_text(encoding="latin-1")
+        except OSError:
+            continue
+        if _DEFINE_WITH_OPEN_COMMENT.search(text):
+            return COMMENT_IN_DEFINE
+    return OTHER
+
+
+def clang_refuses(headers: Sequence[Path]) -> set[Path]:
+    """Those of ``headers`` clang (libclang, with its resource headers and the system folders)
+    refuses too; none when libclang or its resource headers cannot be had."""
+    try:
+        import clang.cindex as ci  # type: ignore[import-untyped]
+
+        from tests.differential import corpus
+
+        resource = corpus.load("mingw").resource_dir
+    except Exception:
+        return set()
+    from gen.c.search import system_candidates
+
+    args = ["-x", "c", "-target", TARGET, "-nostdinc", "-isystem", resource]
+    for folder in system_candidates(TARGET):
+        if folder.is_dir():
+            args += ["-isystem", str(folder)]
+    index = ci.Index.create()
+    refused = set()
+    for header in headers:
+        tu = index.parse(str(header), args=args)
+        if any(d.severity >= ci.Diagnostic.Error for d in tu.diagnostics):
+            refused.add(header)
+    return refused
 
 
 class _Timeout(BaseException):
@@ -142,7 +181,21 @@ def run_gen(header: Path, folder: Path) -> tuple[int, str, dict[str, object] | N
     signal.alarm(GEN_TIMEOUT)
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-            code = main(["-q", "--no-cache", "--config", str(config), "-f", "json", "-o", str(out), "--target", TARGET, str(header)])
+            code = main(
+                [
+                    "-q",
+                    "--no-cache",
+                    "--config",
+                    str(config),
+                    "-f",
+                    "json",
+                    "-o",
+                    str(out),
+                    "--target",
+                    TARGET,
+                    str(header),
+                ]
+            )
     except _Timeout:
         return 2, f"{header}: error: gen timed out after {GEN_TIMEOUT} s", None
     finally:
@@ -171,7 +224,7 @@ def check(task: tuple[str, str, bool]) -> HeaderReport:
     if code != 0 or data is None:
         errors = [ln for ln in stderr.splitlines() if ": error: " in ln] or stderr.splitlines() or [f"exit code {code}"]
         report.refused = errors[0]
-        report.refusal_kind, report.refusal_owner = refusal_kind(errors[0])
+        report.refusal_kind, report.refusal_owner = refusal_kind(errors[0], header)
         report.seconds = time.perf_counter() - start
         return report
     ours: dict[str, int] = {}
@@ -245,6 +298,12 @@ def compare(
                 print(f"{len(reports)}/{len(tasks)} headers, {time.perf_counter() - start:.0f} s", file=sys.stderr)
     order = {h: i for i, h in enumerate(headers)}
     reports.sort(key=lambda r: order[r.header])
+    # A refusal nothing else explains: does clang (whose reading gen follows) refuse it too?
+    unexplained = [root / r.header for r in reports if r.refused and r.refusal_kind == OTHER[0]]
+    both = clang_refuses(unexplained) if unexplained else set()
+    for r in reports:
+        if root / r.header in both:
+            r.refusal_kind, r.refusal_owner = CLANG_REFUSES
     return Summary(str(root), gcc_oracle.gcc_version(), len(headers), reports, time.perf_counter() - start)
 
 
