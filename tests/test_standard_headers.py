@@ -2,7 +2,8 @@
 
 A probe header includes the standard headers and puts each checked expression in an enum of its
 own: every limit macro (its value, its size and whether it is signed), every type (its size, its
-alignment, whether it is signed), the integer-constant macros and the operator spellings. gen
+alignment, whether it is signed), the integer-constant macros, the memory orders and the operator
+spellings. gen
 extracts the probe with its own headers (no system folders); clang (libclang) evaluates the same
 probe with its own resource headers (libclang-common-16-dev from the test corpus). Every value must
 be equal.
@@ -11,8 +12,8 @@ Where the C library decides rather than the compiler (``<wchar.h>``, ``<uchar.h>
 ``mbstate_t``), the reference is clang with the target's C library: mingw-w64's headers for the
 Windows targets, this machine's glibc for Linux.
 
-The one gap: gen does not lay out structs yet, so ``sizeof(max_align_t)``, ``sizeof(imaxdiv_t)``
-and glibc's ``mbstate_t`` are refused (an error naming the enumerator), never given a wrong value;
+The one gap: gen does not lay out structs yet, so ``sizeof(max_align_t)``, ``sizeof(atomic_flag)``,
+``sizeof(imaxdiv_t)`` and glibc's ``mbstate_t`` are refused (an error naming the enumerator), never given a wrong value;
 the moment gen computes them, they must equal clang's.
 
 A third check has clang itself read gen's headers: the same probe gives clang's own values, and

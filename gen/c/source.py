@@ -130,17 +130,57 @@ def _blank(match: re.Match[str]) -> str:
     return _NON_NEWLINE_RE.sub(" ", s)
 
 
+def _on_directive_line(out: list[str]) -> bool:
+    """Whether the last line of the text in ``out`` so far is a directive ('#' first)."""
+    tail: list[str] = []
+    for piece in reversed(out):
+        nl = piece.rfind("\n")
+        if nl >= 0:
+            tail.append(piece[nl + 1 :])
+            break
+        tail.append(piece)
+    return "".join(reversed(tail)).lstrip(" \t\f\v").startswith("#")
+
+
+def _pay_newlines(gap: str, owed: int) -> str:
+    """``gap`` with ``owed`` newlines added after its first newline (the end of a directive)."""
+    nl = gap.find("\n")
+    return gap + "\n" * owed if nl < 0 else gap[: nl + 1] + "\n" * owed + gap[nl + 1 :]
+
+
 def strip_comments(text: str, name: str) -> str:
-    """Replace each comment by spaces (keeping newlines); literals are kept."""
+    """Replace each comment by spaces (keeping newlines); literals are kept.
+
+    A comment is one space (phase 3), so one that spans lines does not end a
+    directive: there its newlines become spaces too and are added back after
+    the directive's end, as :func:`splice_lines` does, so later lines keep
+    their numbers (glibc and valgrind continue ``#define`` bodies this way).
+    """
     if "/" not in text:
         return text
-    blanked = _COMMENT_OR_LITERAL_RE.sub(_blank, text)
-    start = _unterminated_comment(blanked)
+    out: list[str] = []
+    owed = 0
+    pos = 0
+    for match in _COMMENT_OR_LITERAL_RE.finditer(text):
+        gap = text[pos : match.start()]
+        if owed and "\n" in gap:
+            gap, owed = _pay_newlines(gap, owed), 0
+        out.append(gap)
+        blanked = _blank(match)
+        if "\n" in blanked and (owed or _on_directive_line(out)):
+            owed += blanked.count("\n")
+            blanked = blanked.replace("\n", " ")
+        out.append(blanked)
+        pos = match.end()
+    rest = text[pos:]
+    out.append(_pay_newlines(rest, owed) if owed else rest)
+    blanked_text = "".join(out)
+    start = _unterminated_comment(blanked_text)
     if start >= 0:
-        line = blanked.count("\n", 0, start) + 1
-        col = start - (blanked.rfind("\n", 0, start) + 1) + 1
+        line = blanked_text.count("\n", 0, start) + 1
+        col = start - (blanked_text.rfind("\n", 0, start) + 1) + 1
         raise GenError("unterminated /* comment", Location(name, line, col))
-    return blanked
+    return blanked_text
 
 
 def _unterminated_comment(blanked: str) -> int:

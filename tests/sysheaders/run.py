@@ -52,11 +52,8 @@ REFUSAL_KINDS: tuple[tuple[str, str, str], ...] = (
     (r"size of '(struct|union)|offsetof", "struct or union layout (sizeof, offsetof)", "frontend (struct sizeof)"),
     (r"stray '\\?[^']*'|non-ASCII|universal character", "non-ASCII identifier", "frontend (non-ASCII identifiers)"),
 )
-COMMENT_IN_DEFINE = ("a comment spanning lines in a #define", "frontend (comments in #define)")
 CLANG_REFUSES = ("clang refuses it too (gen reads headers as clang does)", "none: gen follows clang")
 OTHER = ("other", "sysheaders (this check's own bug list)")
-#: A #define continued over lines with a comment left open at a line's end.
-_DEFINE_WITH_OPEN_COMMENT = re.compile(r"^[ \t]*#[ \t]*define\b(?:[^\n]*\\\n)*[^\n]*/\*(?:(?!\*/)[^\n])*\n", re.M)
 
 
 @dataclass
@@ -119,19 +116,10 @@ def sample(headers: Sequence[str], n: int | None) -> list[str]:
     return sorted(sorted(headers, key=lambda h: hashlib.sha1(h.encode()).hexdigest())[:n])
 
 
-def refusal_kind(message: str, header: Path) -> tuple[str, str]:
+def refusal_kind(message: str) -> tuple[str, str]:
     for pattern, kind, owner in REFUSAL_KINDS:
         if re.search(pattern, message):
             return kind, owner
-    # The error's own file (named relative to its header's folder when outside the working folder).
-    where = message.split(":", 1)[0]
-    for candidate in (header, header.parent / where, Path(where)):
-        try:
-            text = candidate.read_text(encoding="latin-1")
-        except OSError:
-            continue
-        if _DEFINE_WITH_OPEN_COMMENT.search(text):
-            return COMMENT_IN_DEFINE
     return OTHER
 
 
@@ -224,7 +212,7 @@ def check(task: tuple[str, str, bool]) -> HeaderReport:
     if code != 0 or data is None:
         errors = [ln for ln in stderr.splitlines() if ": error: " in ln] or stderr.splitlines() or [f"exit code {code}"]
         report.refused = errors[0]
-        report.refusal_kind, report.refusal_owner = refusal_kind(errors[0], header)
+        report.refusal_kind, report.refusal_owner = refusal_kind(errors[0])
         report.seconds = time.perf_counter() - start
         return report
     ours: dict[str, int] = {}
