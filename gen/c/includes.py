@@ -59,6 +59,10 @@ class IncludeResolver:
             lines = self._lines[name] = source.text.split("\n")
         return lines
 
+    def source_file(self, name: str) -> SourceFile | None:
+        """A file read in this run, by display name."""
+        return self._by_name.get(name)
+
     def _note_read(self, path: Path) -> None:
         if path not in self.files_read:
             self.files_read.append(path)
@@ -97,7 +101,7 @@ class IncludeResolver:
     def _missing(self, target: str, loc: Location) -> None:
         if target not in self.missing_includes:
             self.missing_includes.append(target)
-        self.reporter.warn(f"'{target}' not found; continuing without it", loc)
+        self.reporter.warn(f"'{target}' not found; continuing without it", loc, code="missing-include")
 
     def _find_include(
         self, target: str, quoted: bool, current: SourceFile | None, after: int | None
