@@ -11,7 +11,7 @@ from clang_oracle_lite import clang_enum_values, clang_macro_values
 from conftest import REPO, Case, discover_cases
 
 from gen.c.frontend import extract
-from gen.c.preprocessor import SHIM_DIR
+from gen.c.search import SHIM_DIR
 
 CASES = discover_cases()
 

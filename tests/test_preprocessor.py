@@ -117,6 +117,53 @@ yes4
     assert out.split() == ["yes1", "yes2", "yes3", "yes4"]
 
 
+def test_the_has_operators_count_as_defined(tmp_path: Path) -> None:
+    """As in clang (and gcc): headers test ``#ifdef __has_include`` before using it (glibc's
+    sys/mount.h does, to include linux/mount.h)."""
+    text = """
+#ifdef __has_include
+yes1
+#endif
+#if defined(__has_builtin) && defined __has_attribute && !defined(__has_cpp_attribute)
+yes2
+#endif
+#ifndef __has_feature
+no1
+#endif
+"""
+    assert expand(text, tmp_path, shims=False).split() == ["yes1", "yes2"]
+
+
+def test_a_comment_spanning_lines_does_not_end_a_directive(tmp_path: Path) -> None:
+    """A comment is one space (phase 3): its newlines do not end a #define or an #if (valgrind's
+    memcheck.h comments inside macro bodies this way)."""
+    text = """#define SUM(a, b) /* the sum,
+   of two */ ((a) + \\
+   (b))
+#if 1 /* always
+*/ && 0
+no
+#endif
+SUM(1, 2) /* and
+a comment */ end
+"""
+    assert expand(text, tmp_path, shims=False).split() == ["((1)", "+", "(2))", "end"]
+
+
+def test_lines_after_a_directive_with_a_comment_keep_their_numbers(tmp_path: Path) -> None:
+    from gen.c.frontend import extract
+
+    header = tmp_path / "c.h"
+    header.write_text(
+        "#define BASE 1 /* a comment\n   over two lines */ + 1\nenum color { RED = BASE };\n", encoding="utf-8"
+    )
+    result = extract(header)
+    assert not result.diagnostics
+    [enum] = [e for e in result.module.enums if e.tag == "color"]
+    assert [(m.name, m.value) for m in enum.members] == [("RED", 2)]
+    assert enum.location.line == 3
+
+
 def test_include_next_and_case_insensitive_names(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()
@@ -260,3 +307,26 @@ def test_enum_keyword_from_a_macro_with_the_brace_on_the_next_line(tmp_path: Pat
     assert [(e.tag, e.typedefs, [m.name for m in e.members]) for e in result.module.enums] == [
         ("tagTunerInputType", ("TunerInputType",), ["TunerInputCable", "TunerInputAntenna"])
     ]
+
+
+def test_macro_groups_leave_out_lists_and_facts_about_the_reader(tmp_path: Path) -> None:
+    """A comma list is no constant (gcc refuses a comma operator in one), and a macro built on
+    __GNUC__ or __LINE__ says which compiler reads the header, and where: neither is grouped."""
+    from gen.c.frontend import extract
+
+    header = tmp_path / "m.h"
+    header.write_text(
+        "#define KEY_BYTES 0xf4, 0x55, 0x61\n"
+        "#define KEY_PAIR (1, 2)\n"
+        "#define KEY_SIZED sizeof(1, 2)\n"
+        "#define GCC_VERSION (__GNUC__ * 100 + __GNUC_MINOR__)\n"
+        "#define VERSION_OF(major, minor) ((major) * 100 + (minor))\n"
+        "#define CLANG_VERSION VERSION_OF(__clang_major__, __clang_minor__)\n"
+        "#define HERE __LINE__\n"
+        "#define KEY_COUNT 3\n",
+        encoding="utf-8",
+    )
+    result = extract(header)
+    assert not result.diagnostics
+    names = {m.name for e in result.module.enums for m in e.members}
+    assert names == {"KEY_SIZED", "KEY_COUNT"}

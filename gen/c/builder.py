@@ -52,6 +52,11 @@ class ModelBuilder:
         self._tag_typedefs: dict[str, list[str]] = {}
         #: ``typedef <integer type> NAME;`` statements of the main file, for macro groups.
         self.integer_typedef_marks: list[tuple[str, int]] = []
+        # The compiler's own type behind <stdarg.h>'s va_list.
+        model = types.model
+        self.symbols.typedefs["__builtin_va_list"] = OpaqueType(
+            "__builtin_va_list", model.va_list_bytes, model.va_list_align
+        )
         self.evaluator = Evaluator(
             types,
             self.symbols.constants.get,

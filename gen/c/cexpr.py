@@ -587,6 +587,9 @@ class Evaluator:
             size = _string_size(operand.value, self.types, node)
             if index:
                 size = _string_unit_bits(operand.value, self.types) // 8
+        elif isinstance(operand, c_ast.Cast):
+            # A cast's type is all sizeof needs (NULL is ``((void *)0)``).
+            size = self.size_align(self.resolve_type(operand.to_type), node)[index]
         else:
             # The operand is not evaluated, only typed.
             self._lenient += 1

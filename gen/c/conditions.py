@@ -123,9 +123,9 @@ class Conditions:
         if kind in ("ifdef", "ifndef"):
             if not toks or toks[0].kind != IDENT:
                 raise GenError(f"macro name missing after #{kind}", Location(file, line, col0))
-            if toks[0].text not in self.macros:
+            if not self._is_defined(toks[0].text):
                 self._not_defined.append(toks[0].text)
-            return (toks[0].text in self.macros) == (kind == "ifdef")
+            return self._is_defined(toks[0].text) == (kind == "ifdef")
         end = Token(PUNCT, "", file, line, len(text) + 1)
         expanded = Expander(self.macros, iter(toks), self._if_operators(), budget=self.budget).expand_all(len(toks))
         # Identifiers left after expansion count as 0: without a missing
@@ -157,6 +157,11 @@ class Conditions:
             raise GenError(f"in #if: {exc}", where) from None
         return value != 0
 
+    def _is_defined(self, name: str) -> bool:
+        """``defined NAME``: a macro, or one of the operators clang defines
+        (headers test ``#ifdef __has_include`` before using it)."""
+        return name in self.macros or name in _DEFINED_OPERATORS
+
     def _if_operators(self) -> dict[str, Callable[[Expander, Token], Token]]:
         return {
             "defined": self._op_defined,
@@ -184,9 +189,9 @@ class Conditions:
             close = ex.next_raw()
             if close is None or close.text != ")":
                 raise GenError("missing ')' after 'defined'", Location(tok.file, tok.line, tok.col))
-        if nxt.text not in self.macros:
+        if not self._is_defined(nxt.text):
             self._not_defined.append(nxt.text)
-        return number_token(int(nxt.text in self.macros), tok)
+        return number_token(int(self._is_defined(nxt.text)), tok)
 
     def _op_has_include(self, ex: Expander, tok: Token) -> Token:
         loc = Location(tok.file, tok.line, tok.col)
@@ -217,6 +222,24 @@ class Conditions:
         current = self._by_name.get(tok.file)
         found = self._find_include(target, quoted, current, None)
         return number_token(int(found is not None), tok)
+
+
+#: The ``#if`` operators that count as defined macros, as in clang's C mode
+#: (where ``__has_cpp_attribute`` does not).
+_DEFINED_OPERATORS = frozenset(
+    (
+        "__has_include",
+        "__has_include_next",
+        "__has_attribute",
+        "__has_builtin",
+        "__has_feature",
+        "__has_extension",
+        "__has_c_attribute",
+        "__has_declspec_attribute",
+        "__has_warning",
+        "__is_identifier",
+    )
+)
 
 
 def _has(predicate: Callable[[str], bool]) -> Callable[[Expander, Token], Token]:

@@ -110,11 +110,8 @@ class Abi:
 def abi_for(model: DataModel) -> Abi:
     """The ABI of the target with data model ``model`` (see gen.c.targets:
     LP64 is x86_64 Linux, the others are the mingw targets)."""
-    if model.name == "lp64":
-        return Abi(8, False, (16, 16))
-    if model.pointer_bits == 32:
-        return Abi(4, True, (12, 4))
-    return Abi(8, True, (16, 16))
+    long_double = (model.long_double_bytes, model.long_double_align)
+    return Abi(model.pointer_bits // 8, model.name != "lp64", long_double)
 
 
 #: Floating and other built-in types that are not integers: size, alignment.

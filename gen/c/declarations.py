@@ -285,12 +285,15 @@ class DeclarationScanner:
         stack: list[_Statement] = [_Statement()]
         policy = self.policy
         policy.full = False
+        policy.closing = False
         it = iter(tokens)
         pushback: Token | None = None
         # Every token inside struct and union bodies (they need them all: a
         # body's layout is read from them), and how many bodies are open.
         log: list[Token] = []
         records = 0
+        # How many open braces belong to a typedef (whose names follow a '}').
+        typedefs = 0
         while True:
             if pushback is not None:
                 tok, pushback = pushback, None
@@ -348,6 +351,8 @@ class DeclarationScanner:
                 if record is not None:
                     records += 1
                 policy.full = records > 0
+                typedefs += stmt.has_typedef
+                policy.closing = typedefs > 0
             elif text == "}":
                 yield from self._finish(stmt)
                 if len(stack) == 1:
@@ -359,6 +364,8 @@ class DeclarationScanner:
                     outer.closed.append((closed, tuple(log[closed.start : len(log) - 1]), len(outer.tokens)))
                     if not records:
                         log.clear()
+                typedefs -= outer.has_typedef
+                policy.closing = typedefs > 0
                 if outer.function_body:
                     # A function definition ends with its body, no ';'.
                     yield from self._finish(outer)
@@ -366,12 +373,13 @@ class DeclarationScanner:
                     policy.full = records > 0
                     continue
                 # The closing brace belongs to the outer statement
-                # (``typedef struct { ... } X;``).
+                # (``typedef struct { ... } X;``), whose names follow.
                 outer.tokens.append(tok)
                 policy.full = outer.relevant or records > 0
             else:
                 stmt.tokens.append(tok)
         policy.full = True
+        policy.closing = False
         if len(stack) > 1:
             opener = stack[-1].opener
             raise GenError(

@@ -42,6 +42,8 @@ def extract(
     force_includes: Sequence[str] = (),
     target: str = DEFAULT_TARGET,
     shims: bool = True,
+    system_includes: bool = True,
+    sysroot: str | None = None,
     name: str | None = None,
     macros: str = "main",
     groups: Sequence[GroupSpec] = (),
@@ -52,6 +54,8 @@ def extract(
     syntax); problems with single enumerators are error diagnostics in the
     result, and those enumerators are left out of the model.
 
+    ``system_includes`` searches the system's folders (Linux targets, under
+    ``sysroot`` if given; see :mod:`gen.c.search`).
     ``macros`` chooses which integer #define constants become groups:
     "main" (those defined in ``header``), "all" (also from included files)
     or "none"; ``groups`` are explicit groups that take their macros first.
@@ -61,7 +65,9 @@ def extract(
     if target not in TARGETS:
         raise GenError(f"unknown target '{target}' (known: {', '.join(sorted(TARGETS))})")
     types = IntTypes(DATA_MODELS[TARGETS[target]])
-    options = PreprocessorOptions(include_dirs, defines, undefines, force_includes, shims, target)
+    options = PreprocessorOptions(
+        include_dirs, defines, undefines, force_includes, shims, target, system_includes, sysroot
+    )
     if macros not in ("main", "all", "none"):
         raise GenError(f"unknown macros choice '{macros}' (main, all or none)")
     prefix = _forced_prefix(options, types) if force_includes else None
@@ -174,6 +180,8 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes) -> _Prefix | N
         tuple(options.force_includes),
         options.shims,
         options.target,
+        options.system_includes,
+        options.sysroot,
     )
     if key in _PREFIXES:
         cached = _PREFIXES[key]

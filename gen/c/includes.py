@@ -1,8 +1,9 @@
 """Include resolution: where ``#include`` finds a file, and each file read once.
 
-The search runs through the user's ``-I`` folders, then the shim headers
-shipped with gen (``gen/include``), which stand in for the Windows SDK. A
-missing include is a warning, not a failure: extraction goes on without it.
+The search runs through the folders of :mod:`gen.c.search`: the user's
+``-I`` folders, the system's (Linux targets), the shim headers standing in
+for the Windows SDK, then gen's own standard headers. A missing include is
+a warning, not a failure: extraction goes on without it.
 Every folder searched in vain is recorded, since a file appearing there
 later would change the result (the caches and depfiles need that).
 """
@@ -19,12 +20,10 @@ from pathlib import Path
 from gen.c import skim
 from gen.c.lexer import spell, tokenize
 from gen.c.macros import Expander, ExpansionBudget, Macro
+from gen.c.search import SHIM_DIR, STD_DIR
 from gen.c.source import SourceFile, read_source, real_path
 from gen.diagnostics import GenError, Location, Reporter
 
-#: The installed package (gen/): the shim headers and target data live there.
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-SHIM_DIR = PACKAGE_DIR / "include"
 #: How shim headers are named in diagnostics (``<gen>/windows.h``).
 SHIM_PREFIX = "<gen>/"
 
@@ -45,8 +44,8 @@ class IncludeResolver:
     files_read: list[Path]
     missing_includes: list[str]
     dirs_probed: set[str]
-    #: The folders searched, in order (-I folders, then the shims).
     budget: ExpansionBudget
+    #: The folders searched, in order (see gen.c.search).
     _search: list[Path]
     _once: set[Path]
     _guards: dict[Path, str]
@@ -253,9 +252,10 @@ def _shared_file(real: Path, display: str) -> SharedFile:
 
 
 def _display_name(path: Path) -> str:
-    """Shim headers are named by their include name, not their install path."""
-    try:
-        rel = real_path(path).relative_to(SHIM_DIR)
-        return f"{SHIM_PREFIX}{rel.as_posix()}"
-    except ValueError:
-        return path.as_posix()
+    """gen's own headers are named by their include name, not their install
+    path: ``<gen>/windows.h`` (a shim), ``<gen-std>/stdint.h``."""
+    real = real_path(path)
+    for folder, shown in ((SHIM_DIR, "<gen>"), (STD_DIR, "<gen-std>")):
+        if real.is_relative_to(folder):
+            return f"{shown}/{real.relative_to(folder).as_posix()}"
+    return path.as_posix()

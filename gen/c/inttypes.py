@@ -21,6 +21,14 @@ class DataModel:
     pointer_bits: int
     #: Whether plain ``char`` is signed (true on x86).
     char_signed: bool = True
+    #: ``long double``: x87 extended precision, padded to 16 bytes on
+    #: x86_64 and to 12 (aligned to 4) on i686.
+    long_double_bytes: int = 16
+    long_double_align: int = 16
+    #: ``__builtin_va_list``: the SysV x86_64 ABI's array of one 24-byte
+    #: struct; a plain ``char *`` on Windows and i686.
+    va_list_bytes: int = 8
+    va_list_align: int = 8
 
     def types(self) -> dict[str, IntType]:
         lb = self.long_bits
@@ -45,9 +53,11 @@ class DataModel:
 #: Windows (x86_64-w64-mingw32, MSVC): long is 32 bits.
 LLP64 = DataModel("llp64", long_bits=32, pointer_bits=64)
 #: Linux and most Unix x86_64: long is 64 bits.
-LP64 = DataModel("lp64", long_bits=64, pointer_bits=64)
+LP64 = DataModel("lp64", long_bits=64, pointer_bits=64, va_list_bytes=24)
 #: 32-bit x86 Windows or Linux.
-ILP32 = DataModel("ilp32", long_bits=32, pointer_bits=32)
+ILP32 = DataModel(
+    "ilp32", long_bits=32, pointer_bits=32, long_double_bytes=12, long_double_align=4, va_list_bytes=4, va_list_align=4
+)
 
 DATA_MODELS = {m.name: m for m in (LLP64, LP64, ILP32)}
 

@@ -6,7 +6,10 @@ name is not reserved (``__x``, ``_X``), and whose full expansion is an
 integer constant expression. Its value is computed as clang would compute
 the macro used as an enumerator initializer at the end of the header.
 Anything else (strings, types, statements, function-like macros, expansions
-naming unknown identifiers) is skipped silently.
+naming unknown identifiers, comma lists) is skipped silently, and so are
+macros whose value depends on where or by which compiler they are read
+(``__LINE__``, ``__COUNTER__``, ``__GNUC__``, ``__clang_major__``, ...): they
+describe the compiler, not the header's API, and gcc and clang differ.
 
 Grouping (the default, documented in the README):
 
@@ -58,6 +61,15 @@ _ALLOWED_PUNCT = frozenset(
 )
 _TYPE_ONLY_OPERATORS = frozenset({"sizeof", "_Alignof", "__alignof__", "alignof", "__alignof"})
 _RESERVED_NAME = re.compile(r"\A(?:__|_[A-Z])")
+#: Predefined macros that say which compiler reads the header (gen predefines
+#: clang's values; gcc has its own).
+_COMPILER_IDENTITY = frozenset(
+    (
+        *("__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__", "__GNUG__", "__VERSION__"),
+        *("__clang__", "__clang_major__", "__clang_minor__", "__clang_patchlevel__", "__clang_version__"),
+        *("_MSC_VER", "_MSC_FULL_VER", "_MSC_BUILD"),
+    )
+)
 _LOWER_PREFIX = re.compile(r"\A([a-z]+)(?=[A-Z])")
 
 
@@ -100,6 +112,7 @@ def evaluate_macros(
     out: list[IntegerMacro] = []
     seen: set[str] = set()
     memo: dict[str, tuple[Macro, list[Token]]] = {}
+    reader: dict[str, bool] = {}
     for m in defined:
         name = m.name
         current = macros.get(name)
@@ -109,7 +122,7 @@ def evaluate_macros(
             continue
         if current is not m and current.body is not m.body:
             continue
-        if _RESERVED_NAME.match(name):
+        if _RESERVED_NAME.match(name) or _depends_on_the_reader(name, macros, reader):
             continue
         seen.add(name)
         floor = WORK_PER_CHARACTER * (len(m.text) + len(name) + 1)
@@ -128,6 +141,40 @@ def evaluate_macros(
         if value is not None:
             out.append(IntegerMacro(name, value[0], value[1], m.text, m.location))
     return out
+
+
+def _depends_on_the_reader(name: str, macros: dict[str, Macro], known: dict[str, bool]) -> bool:
+    """Whether macro ``name`` expands, at any depth, a macro whose value is
+    the reading compiler's (``__GNUC__``) or the reading position's
+    (``__LINE__``).
+
+    ``known`` keeps answers across the macros of a run, so the walks cost
+    time linear in the macros' bodies: a walk that finds nothing clears
+    every macro it saw, one that finds such a macro marks the path to it.
+    """
+    if name in known:
+        return known[name]
+    seen = {name}
+    path = [(name, iter(macros[name].body))]
+    while path:
+        for tok in path[-1][1]:
+            if tok.kind != IDENT or tok.text in seen:
+                continue
+            text = tok.text
+            inner = macros.get(text)
+            if text in _COMPILER_IDENTITY or known.get(text) or (inner is not None and inner.builtin is not None):
+                for on_path, _ in path:
+                    known[on_path] = True
+                return True
+            if inner is not None and text not in known:
+                seen.add(text)
+                path.append((text, iter(inner.body)))
+                break
+        else:
+            path.pop()
+    for cleared in seen:
+        known[cleared] = False
+    return False
 
 
 def _evaluate(
@@ -151,7 +198,7 @@ def _evaluate(
         return None
     try:
         node = parse_constant_expression(tokens, is_type)
-        if _names_a_non_constant(node, evaluator):
+        if _names_a_non_constant(node, evaluator) or _has_comma_operator(node):
             return None
         value = evaluator.evaluate(node)
     except (IfSyntaxError, EvalError, RecursionError):
@@ -194,6 +241,22 @@ def _value_tokens(value: Value, at: Token) -> list[Token]:
         unsigned,
         Token(PUNCT, ")", *where),
     ]
+
+
+def _has_comma_operator(root: c_ast.Node) -> bool:
+    """Whether a comma operator is evaluated: a constant expression may not
+    hold one (C17 6.6p3; gcc refuses it, clang folds it with a warning), and
+    a macro expanding to ``0xf4, 0x55, ...`` is a list for an initializer,
+    not a constant."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, c_ast.UnaryOp) and node.op in _TYPE_ONLY_OPERATORS:
+            continue
+        if isinstance(node, c_ast.ExprList):
+            return True
+        stack.extend(child for _, child in node.children())
+    return False
 
 
 def _names_a_non_constant(root: c_ast.Node, evaluator: Evaluator) -> bool:

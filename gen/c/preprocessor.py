@@ -1,10 +1,11 @@
 """Stage 2, preprocess: a C preprocessor that yields the expanded tokens of a
 translation unit, lazily, in order.
 
-It follows includes through the user's include directories and then through
-the shim headers shipped with the tool (``gen/include``), which stand in for
-the Windows SDK. A missing include is a warning, not a failure: extraction
-goes on without it and any value that needed it is reported by name later.
+It follows includes through the search path of :mod:`gen.c.search` (the
+user's include directories, the system's for a Linux target, the shim
+headers standing in for the Windows SDK, gen's own standard headers). A
+missing include is a warning, not a failure: extraction goes on without it
+and any value that needed it is reported by name later.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from pathlib import Path
 
 from gen.c.conditions import Conditions
 from gen.c.directives import Directives
-from gen.c.includes import PACKAGE_DIR, SHARED, SHIM_DIR, IncludeResolver
+from gen.c.includes import SHARED, IncludeResolver
 from gen.c.inttypes import IntTypes
 from gen.c.lexer import IDENT, Token, tokenize
 from gen.c.macros import Expander, ExpansionBudget, Macro, ScanPolicy, number_token, string_token
+from gen.c.search import PACKAGE_DIR, SearchPath, search_path
 from gen.c.skim import Skimmer
 from gen.c.source import SourceFile, read_source, real_path
 from gen.c.undecided import Undecided, undecided_names
@@ -56,6 +58,19 @@ class PreprocessorOptions:
     #: Search the shim headers after the include dirs.
     shims: bool = True
     target: str = "x86_64-w64-mingw32"
+    #: Search the system's folders (Linux targets; see gen.c.search).
+    system_includes: bool = True
+    #: Look for the system's folders under this folder instead of /.
+    sysroot: str | None = None
+
+    def search_path(self) -> SearchPath:
+        return search_path(
+            self.include_dirs,
+            self.target,
+            shims=self.shims,
+            system_includes=self.system_includes,
+            sysroot=self.sysroot,
+        )
 
 
 @dataclass
@@ -82,9 +97,11 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     budget: ExpansionBudget = field(default_factory=ExpansionBudget)
 
     def __post_init__(self) -> None:
-        self._search: list[Path] = [Path(d) for d in self.options.include_dirs]
-        if self.options.shims:
-            self._search.append(SHIM_DIR)
+        search = self.options.search_path()
+        self._search: list[Path] = [d.path for d in search.dirs]
+        # Where the system's folders were looked for matters as much as
+        # where an include was: a folder created there changes the path.
+        self.dirs_probed.update(search.probed)
         self._once: set[Path] = set()
         self._guards: dict[Path, str] = {}
         self._cache: dict[Path, SourceFile] = {}

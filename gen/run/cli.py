@@ -115,6 +115,22 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="do not fall back to the built-in Windows shim headers",
     )
+    p.add_argument(
+        "--no-system-includes",
+        dest="system_includes",
+        action="store_false",
+        default=None,
+        help="do not search the system's include folders (/usr/local/include, /usr/include/<multiarch>, "
+        "/usr/include for a Linux target)",
+    )
+    p.add_argument(
+        "--sysroot", metavar="DIR", help="look for the system's include folders under DIR instead of / (Linux targets)"
+    )
+    p.add_argument(
+        "--print-search-dirs",
+        action="store_true",
+        help="print the folders #include <...> searches, in order, each with where it came from, and exit",
+    )
     p.add_argument("--templates", metavar="DIR", help="folder of templates overriding or adding to the built-ins")
     p.add_argument(
         "--include-enum",
@@ -282,10 +298,16 @@ def _print(diag: Diagnostic | str) -> None:
 def _run(args: argparse.Namespace, raw: list[str], printed: tuple[quick.Recorder, quick.Recorder]) -> int:
     started = time.time_ns()
     try:
-        settings = load_settings(args)
+        settings = load_settings(args, require_headers=not args.print_search_dirs)
     except GenError as exc:
         _print(exc.diagnostic)
         return EXIT_ERROR
+    if args.print_search_dirs:
+        # Paths in the settings are relative to the run's folder.
+        root = settings[0].root
+        with contextlib.chdir(root) if root is not None else contextlib.nullcontext():
+            _print_search_dirs(settings)
+        return EXIT_OK
     # With a config, the run works in its folder, so outputs are the same
     # wherever gen is started; what it prints stays relative to the cwd.
     origin = Path.cwd()
@@ -301,6 +323,24 @@ def _run(args: argparse.Namespace, raw: list[str], printed: tuple[quick.Recorder
             text = (printed[0].text(), printed[1].text())
             quick.store(raw, [*files, *quick.own_files()], absent, dirs, text, code, not_after=started)
         return code
+
+
+def _print_search_dirs(settings: Sequence[HeaderSettings]) -> None:
+    """Each folder of the include search path with its origin (-I, system,
+    shims, standard); one list per header when their settings differ."""
+    from gen.c.search import search_path
+
+    listings: dict[str, list[str]] = {}
+    for s in settings:
+        found = search_path(
+            s.include_dirs, s.target, shims=s.shims, system_includes=s.system_includes, sysroot=s.sysroot
+        )
+        lines = [f"{d.origin:<9} {Path(os.path.abspath(d.path)).as_posix()}" for d in found.dirs]
+        listings.setdefault("\n".join(lines), []).append(s.header)
+    for text, headers in listings.items():
+        if len(listings) > 1:
+            print(f"{', '.join(headers)}:")
+        print(text)
 
 
 def _execute(
@@ -348,7 +388,9 @@ def _execute(
         print(f"gen: {sum(d.level is Level.ERROR for d in run.diagnostics)} error(s); nothing written", file=sys.stderr)
         return EXIT_ERROR, None
     drifted = print_drift(run, args.docs_report) if args.docs_report else False
-    code, changed, looked = _finish(args, settings, run.outputs, run.deps, shown, drifted)
+    # The depfile names the files read and the system folders looked in.
+    named = [*run.deps, *dict.fromkeys(run.dep_folders)]
+    code, changed, looked = _finish(args, settings, run.outputs, named, shown, drifted)
     if not use_cache or code == EXIT_ERROR:
         return code, None
     new = cache.make_record(
@@ -356,7 +398,7 @@ def _execute(
         run.dirs_probed,
         [(str(o.path), o.text) for o in run.outputs],
         [str(d) for d in printed],
-        run.deps,
+        named,
         not_after=started,
     )
     if new is None:

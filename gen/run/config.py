@@ -17,6 +17,8 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     force-includes = []             # like -include
     target = "x86_64-w64-mingw32"
     shims = true
+    system-includes = true          # the system's include folders (Linux targets)
+    sysroot = "/opt/sysroot"        # look for them under this folder instead of /
     templates = "gen-templates"     # user template folder
     ts-style = "const-object"       # or "enum", "const-enum"
     depfile = "build/gen.d"
@@ -58,6 +60,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from gen.c.search import MULTIARCH
 from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import GenError, Location
 from gen.model import GroupSpec, Module
@@ -68,6 +71,8 @@ _SCALAR_KEYS = (
     "out-dir",
     "target",
     "shims",
+    "system-includes",
+    "sysroot",
     "templates",
     "ts-style",
     "depfile",
@@ -81,7 +86,7 @@ _SCALAR_KEYS = (
     "ts-lookup",
     "header-comments",
 )
-_BOOL_KEYS = ("shims", "strip-prefix", "werror", "ts-lookup", "header-comments")
+_BOOL_KEYS = ("shims", "system-includes", "strip-prefix", "werror", "ts-lookup", "header-comments")
 _TOP_ONLY = ("headers", "header")
 #: Settings of the whole run: not allowed in a per-header table.
 _RUN_ONLY = ("depfile", "depfile-target")
@@ -111,6 +116,10 @@ class HeaderSettings:
     force_includes: list[str] = field(default_factory=list)
     target: str = DEFAULT_TARGET
     shims: bool = True
+    #: Search the system's include folders (Linux targets; gen.c.search).
+    system_includes: bool = True
+    #: Look for them under this folder instead of /.
+    sysroot: str | None = None
     template_dirs: list[Path] = field(default_factory=list)
     ts_style: str = "const-object"
     depfile: str | None = None
@@ -350,6 +359,8 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
                 raise ConfigError(problem, Location(_shown(path), _line_of(path, key, section)))
         elif key == "depfile":
             s.depfile = _under(base, typed(key, str, value))
+        elif key == "sysroot":
+            s.sysroot = _under(base, typed(key, str, value))
         else:
             text = typed(key, str, value)
             problem = value_problem(key, text)
@@ -430,8 +441,11 @@ def _group_spec(table: Any, path: Path, section: str = "tool.gen") -> GroupSpec:
     return GroupSpec(name, match, flags)
 
 
-def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
-    """One HeaderSettings per header, merged from defaults, config and flags."""
+def load_settings(args: argparse.Namespace, require_headers: bool = True) -> list[HeaderSettings]:
+    """One HeaderSettings per header, merged from defaults, config and flags.
+
+    Without ``require_headers``, no header at all gives one HeaderSettings
+    (header "") of the top-level settings (``--print-search-dirs``)."""
     config_path = Path(args.config) if getattr(args, "config", None) else find_pyproject(Path.cwd())
     if getattr(args, "no_config", False) and not getattr(args, "config", None):
         config_path = None
@@ -453,8 +467,10 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
             where = Location(_shown(config_path), _line_of(config_path, "headers"))
             raise ConfigError("'headers' in [tool.gen] must be a list of strings", where)
         headers = [_under(base, base / h) for h in configured]
-    if not headers:
+    if not headers and require_headers:
         raise GenError("no header given (pass one, or set 'headers' in [tool.gen] of pyproject.toml)")
+    if not headers:
+        headers = [""]
     result: list[HeaderSettings] = []
     seen: set[Path] = set()
     for header in headers:
@@ -469,7 +485,7 @@ def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
         if config_path is not None:
             s.config_file = _under(base, config_path.resolve())
             _apply(s, table, base, config_path)
-            if resolved in per_header:
+            if header and resolved in per_header:
                 key, sub = per_header[resolved]
                 _apply(s, sub, base, config_path, f'tool.gen.header."{key}"')
         _apply_args(s, args, root)
@@ -544,6 +560,10 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.target = args.target
     if args.shims is not None:
         s.shims = args.shims
+    if getattr(args, "system_includes", None) is not None:
+        s.system_includes = args.system_includes
+    if getattr(args, "sysroot", None):
+        s.sysroot = _from_cwd(args.sysroot, root)
     if args.templates:
         s.template_dirs = [Path(_from_cwd(args.templates, root))]
     if args.ts_style:
@@ -576,6 +596,14 @@ def _validate(s: HeaderSettings) -> None:
         if problem:
             raise ConfigError(problem)
     here = s.root or Path.cwd()
+    if s.sysroot is not None:
+        if s.target not in MULTIARCH:
+            raise ConfigError(
+                f"a sysroot applies to targets with system include folders ({', '.join(sorted(MULTIARCH))}), "
+                f"not to {s.target}"
+            )
+        if not here.joinpath(s.sysroot).is_dir():
+            raise ConfigError(f"sysroot '{s.sysroot}' is not a folder")
     folders = [(Path(d), "documentation folder") for d in s.docs] + [(d, "template folder") for d in s.template_dirs]
     for folder, what in folders:
         problem = folder_problem(here / folder, what, folder)

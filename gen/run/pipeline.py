@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gen.c.frontend import display_name, extract
+from gen.c.search import nearest_existing, system_candidates
 from gen.diagnostics import Diagnostic, GenError, Level, Location
 from gen.model import Extraction, Module
 from gen.output.flags import classify
@@ -36,6 +37,9 @@ class RunResult:
     deps: list[str] = field(default_factory=list)
     #: Folders where an include was looked for in vain.
     dirs_probed: list[str] = field(default_factory=list)
+    #: Folders a depfile names besides the files: the system include
+    #: folders looked at (see system_folder_deps).
+    dep_folders: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Lines for --explain: one per enum, per header.
     explain: list[str] = field(default_factory=list)
@@ -58,6 +62,8 @@ def _extract_one(s: HeaderSettings) -> Extraction | Diagnostic:
             force_includes=s.force_includes,
             target=s.target,
             shims=s.shims,
+            system_includes=s.system_includes,
+            sysroot=s.sysroot,
             macros=s.macros,
             groups=s.groups,
         )
@@ -133,6 +139,7 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
         run.diagnostics.extend(diagnostics)
         run.deps.extend(result.module.files_read)
         run.dirs_probed.extend(result.module.dirs_probed)
+        run.dep_folders.extend(system_folder_deps(s, result.module.dirs_probed))
         if any(d.level is Level.ERROR for d in diagnostics):
             continue
         module = s.select(result.module)
@@ -165,6 +172,19 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
             run.deps.append(s.config_file)
     if settings:
         run.diagnostics.extend(promoted(d, settings[0]) for d in overrides.unmatched())
+
+
+def system_folder_deps(s: HeaderSettings, dirs_probed: Sequence[str]) -> list[str]:
+    """The system include folders a header's result depends on, for the
+    depfile: each folder discovery looked at and each folder under them
+    where an include was looked for in vain (a header added there changes
+    the result). A folder that is not there is named by its nearest existing
+    parent, whose modification time changes when it is created."""
+    if not s.system_includes:
+        return []
+    roots = [str(c) for c in system_candidates(s.target, s.sysroot)]
+    inside = [d for d in dirs_probed if any(d == r or d.startswith(r.rstrip("/") + "/") for r in roots)]
+    return list(dict.fromkeys(nearest_existing(d) for d in [*roots, *inside]))
 
 
 def output_layout(settings: Sequence[HeaderSettings]) -> dict[str, list[tuple[OutputFormat, Path]]]:
