@@ -41,7 +41,7 @@ class ModelBuilder:
         # typedef names given to a tag before or after its body (``typedef enum X Y;``)
         self._tag_typedefs: dict[str, list[str]] = {}
         #: ``typedef <integer type> NAME;`` statements of the main file, for macro groups.
-        self.integer_typedef_marks: list[tuple[str, int]] = []
+        self.integer_typedef_marks: list[tuple[str, Location]] = []
         self.evaluator = Evaluator(
             types,
             self.symbols.constants.get,
@@ -75,7 +75,7 @@ class ModelBuilder:
         if decl.in_main and isinstance(base, IntType):
             for name, kind in decl.names:
                 if kind == "plain":
-                    self.integer_typedef_marks.append((name, decl.location.line))
+                    self.integer_typedef_marks.append((name, decl.location))
         for name, kind in decl.names:
             if kind == "pointer":
                 self.symbols.typedefs[name] = PointerType(self.types.model.pointer_bits)

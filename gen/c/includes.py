@@ -10,6 +10,7 @@ later would change the result (the caches and depfiles need that).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,9 @@ class IncludeResolver:
     _dir_listing: dict[Path, dict[str, str]]
     _main_real: Path | None
     _main_name: str
+    #: Headers another front end provides, by file name (lower case): gen.idl
+    #: provides the header of the .idl it reads, which SDK headers include.
+    provided: dict[str, Callable[[], SourceFile | None]]
 
     def source_lines(self, name: str) -> list[str] | None:
         """The normalised lines of a file read in this run, by display name."""
@@ -60,6 +64,10 @@ class IncludeResolver:
                 return None
             lines = self._lines[name] = source.text.split("\n")
         return lines
+
+    def source_file(self, name: str) -> SourceFile | None:
+        """A file read in this run, by display name."""
+        return self._by_name.get(name)
 
     def _note_read(self, path: Path) -> None:
         if path not in self.files_read:
@@ -82,6 +90,10 @@ class IncludeResolver:
             # The name's bytes as written: a file name is bytes, not Latin-1.
             target = os.fsdecode(target.encode("latin-1"))
         after = dir_index if directive == "include_next" else None
+        provide = self.provided.get(target.replace("\\", "/").rsplit("/", 1)[-1].lower())
+        if provide is not None:
+            provided = provide()
+            return IncludedFile(provided, -1) if provided is not None else None
         found = self._find_include(target, quoted, current, after)
         if found is None:
             self._missing(target, loc)
