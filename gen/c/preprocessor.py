@@ -155,7 +155,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
             pass
 
     # -- driving ------------------------------------------------------------------
-    def tokens(self, main: Path, main_name: str) -> Iterator[Token]:
+    def tokens(self, main: Path, main_name: str) -> Expander:
         """The fully expanded tokens of ``main`` (after the forced includes)."""
         self.main_file = main_name
         return Expander(self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous)

@@ -31,9 +31,9 @@ from gen.c.declarations import DeclarationScanner
 from gen.c.frontend import display_name
 from gen.c.includes import SHIM_DIR
 from gen.c.inttypes import DATA_MODELS, IntTypes
-from gen.c.lexer import Token
+from gen.c.lexer import IDENT, Token
 from gen.c.macro_groups import IntegerMacro, TypedefMark, evaluate_macros, group_macros
-from gen.c.macros import Macro
+from gen.c.macros import Expander, Macro
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.source import Deferred, Segment, SourceFile, VirtualSource
 from gen.c.targets import DEFAULT_TARGET, TARGETS
@@ -64,12 +64,16 @@ class _Files:
 
     def statements(self, path: Path, name: str) -> tuple[list[Statement], Preprocessor]:
         pp = Preprocessor(self.types, self.options, self.reporter)
+        self.preprocessors.append(pp)
+        unsafe = _UnsafeMacros(pp.macros)
+
+        def expand(tokens: list[Token]) -> list[Token]:
+            return Expander(pp.macros, iter(tokens)).expand_all()
+
         try:
-            tokens = list(pp.tokens(path, name))
+            return parse(pp.tokens(path, name), name, unsafe, expand), pp
         finally:
             self._note(pp)
-        self.preprocessors.append(pp)
-        return parse(tokens, name), pp
 
     def _note(self, pp: Preprocessor) -> None:
         for p in pp.files_read:
@@ -103,6 +107,41 @@ class _Files:
                 return candidate
             self.probed.add(str(folder))
         return None
+
+
+class _UnsafeMacros:
+    """Which macros may not stay unexpanded in an attribute list: those
+    whose expansion could unbalance its brackets (memoized per definition)."""
+
+    def __init__(self, macros: dict[str, Macro]) -> None:
+        self.macros = macros
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, name: str) -> bool:
+        return self._unsafe(name, set())
+
+    def _unsafe(self, name: str, seen: set[str]) -> bool:
+        macro = self.macros.get(name)
+        if macro is None or name in seen:
+            return False
+        known = self.memo.get(id(macro))
+        if known is not None:
+            return known
+        seen.add(name)
+        depth = {"(": 0, "[": 0}
+        result = False
+        for tok in macro.body:
+            t = tok.text
+            if t in ("(", "["):
+                depth[t] += 1
+            elif t in (")", "]"):
+                depth["(" if t == ")" else "["] -= 1
+            elif t in ("{", "}", ";") or (tok.kind == IDENT and self._unsafe(t, seen)):
+                result = True
+                break
+        result = result or any(depth.values())
+        self.memo[id(macro)] = result
+        return result
 
 
 def _shown(path: Path) -> str:
@@ -146,12 +185,14 @@ def extract(
     main = lower(statements, shown, path, outline=True)
     files.imported.add(path.resolve())
 
-    pp = Preprocessor(types, PreprocessorOptions(include_dirs, defines, undefines, force_includes, shims, target), reporter)
+    level2 = PreprocessorOptions(include_dirs, defines, undefines, force_includes, shims, target)
+    pp = Preprocessor(types, level2, reporter)
 
     def open_import(file: str, tok: Token, importer: Path) -> SourceFile | None:
         if file.lower().endswith(".h"):
             # ``import "x.h"``: the header includes the C header itself.
-            return VirtualSource(tok.file, importer, "", segments=((tok.line, f"{' ' * (tok.col - 1)}#include <{file}>"),))
+            line = f"{' ' * (tok.col - 1)}#include <{file}>"
+            return VirtualSource(tok.file, importer, "", segments=((tok.line, line),))
         if header_guard(file) in pp.macros:
             return None  # its header was included already
         found = files.find(file, importer)
@@ -227,6 +268,10 @@ def extract(
     return Extraction(module, reporter.diagnostics)
 
 
+def _key(where: Location) -> tuple[str, int]:
+    return where.file, where.line
+
+
 def _position(main: Lowered, where: Location) -> tuple[int, int]:
     return main.positions.get((where.file, where.line), 1 << 30), where.column
 
@@ -268,7 +313,7 @@ def _macro_groups(
     taken = {e.name for e in enums if e.name}
     outline = [m for m in integer if in_main(m)]
     moved = [
-        dataclasses.replace(m, location=Location(main.name, main.positions[(m.location.file, m.location.line)], m.location.column))
+        dataclasses.replace(m, location=Location(main.name, main.positions[_key(m.location)], m.location.column))
         for m in outline
     ]
     marks = [

@@ -366,7 +366,9 @@ def _block(block: Block, w: _Writer, scope: _Scope) -> None:
         return
     guard = _guard_start(block.attrs, scope, w, kw)
     if block.kind in ("interface", "dispinterface"):
-        com = block.kind == "dispinterface" or block.derived or bool(find(block.attrs, "object") or find(block.attrs, "odl"))
+        # COM interfaces (widl's is_object) and RPC interfaces differ in
+        # what the header writes around their statements.
+        com = block.kind == "dispinterface" or block.derived or any(find(block.attrs, a) for a in ("object", "odl"))
         if com:
             w.line(_DIRECTIVE, where)  # #ifndef __X_INTERFACE_DEFINED__
         else:

@@ -12,7 +12,9 @@ the declaration as written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from gen.c.lexer import IDENT, OTHER, PUNCT, STRING, Token
 from gen.diagnostics import GenError, Location
@@ -40,25 +42,69 @@ def _loc(tok: Token) -> Location:
     return Location(tok.file, tok.line, tok.col)
 
 
+class TokenSource(Protocol):
+    """Where the parser reads tokens: the level-1 macro expander
+    (:class:`gen.c.macros.Expander`), or a list in tests."""
+
+    def next_expanded(self) -> Token | None: ...
+
+    def next_raw(self) -> Token | None: ...
+
+    def push(self, tokens: list[Token]) -> None: ...
+
+
+class ListSource:
+    """A :class:`TokenSource` over tokens that need no expansion."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = list(reversed(tokens))
+
+    def next_expanded(self) -> Token | None:
+        return self.tokens.pop() if self.tokens else None
+
+    next_raw = next_expanded
+
+    def push(self, tokens: list[Token]) -> None:
+        self.tokens.extend(reversed(tokens))
+
+
+#: Attributes whose arguments decide the header or the outputs: only these
+#: are macro-expanded (in ``[id(DISPID_X)]`` and the like expansion is wasted).
+_EXPANDED_ATTRIBUTES = frozenset(("helpstring", "contract", "contractversion"))
+
+
 class _Parser:
-    def __init__(self, tokens: Sequence[Token], file: str) -> None:
-        self.toks = tokens
-        self.pos = 0
+    def __init__(self, source: TokenSource, file: str, unsafe: Callable[[str], bool] = lambda _n: False) -> None:
+        self.src = source
+        self.buf: deque[Token] = deque()
         self.file = file
+        self.last: Token | None = None
+        # A macro whose expansion could unbalance brackets (it cannot be
+        # left unexpanded in an attribute list).
+        self.unsafe = unsafe
+        self.expand: Callable[[list[Token]], list[Token]] | None = None
 
     # -- tokens -------------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Token | None:
-        i = self.pos + ahead
-        return self.toks[i] if i < len(self.toks) else None
+        while len(self.buf) <= ahead:
+            tok = self.src.next_expanded()
+            if tok is None:
+                return None
+            self.buf.append(tok)
+        return self.buf[ahead]
 
     def next(self, what: str) -> Token:
         tok = self.peek()
         if tok is None:
-            last = self.toks[-1] if self.toks else None
-            where = _loc(last) if last else Location(self.file, 1, 1)
+            where = _loc(self.last) if self.last else Location(self.file, 1, 1)
             raise GenError(f"the file ends where {what} should follow (truncated file?)", where)
-        self.pos += 1
+        self.buf.popleft()
+        self.last = tok
         return tok
+
+    def skip(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.next("a token")
 
     def at(self, text: str) -> bool:
         tok = self.peek()
@@ -73,6 +119,10 @@ class _Parser:
     def balanced(self) -> list[Token]:
         """The bracketed group starting at the current token, brackets included."""
         opener = self.next("a bracket")
+        if opener.text == "[" and not self.buf:
+            raw = self.raw_attribute_list(opener)
+            if raw is not None:
+                return raw
         out = [opener]
         stack = [_OPEN[opener.text]]
         while stack:
@@ -88,6 +138,28 @@ class _Parser:
                 stack.pop()
         return out
 
+    def raw_attribute_list(self, opener: Token) -> list[Token] | None:
+        """An attribute list read without macro expansion (which only the
+        arguments of a few attributes need: :func:`expand_arguments`); None,
+        with the tokens given back, when a macro there could unbalance it."""
+        out = [opener]
+        depth = 1
+        while depth:
+            tok = self.src.next_raw()
+            if tok is None:
+                raise GenError(f"']' to close the '[' at {_loc(opener)} is missing (truncated file?)", _loc(opener))
+            out.append(tok)
+            if tok.kind == IDENT and self.unsafe(tok.text):
+                self.src.push(out[1:])
+                return None
+            if tok.kind == PUNCT:
+                if tok.text in _OPEN:
+                    depth += 1
+                elif tok.text in _CLOSE:
+                    depth -= 1
+        self.last = out[-1]
+        return out
+
     # -- statements ----------------------------------------------------------------
     def statements(self, closer: Token | None) -> list[Statement]:
         """Statements up to the ``}`` matching ``closer`` (or the end of the file)."""
@@ -101,10 +173,10 @@ class _Parser:
             if tok.kind == PUNCT and tok.text == "}":
                 if closer is None:
                     raise GenError("unbalanced '}': no '{' is open here", _loc(tok))
-                self.pos += 1
+                self.skip()
                 return out
             if tok.kind == PUNCT and tok.text == ";":
-                self.pos += 1
+                self.skip()
                 continue
             stmt = self.statement()
             if stmt is not None:
@@ -113,14 +185,15 @@ class _Parser:
     def attributes(self) -> Attributes:
         attrs: list[Attribute] = []
         while self.at("["):
-            attrs.extend(parse_attribute_list(self.balanced()))
+            attrs.extend(parse_attribute_list(self.balanced(), self.expand))
         return tuple(attrs)
 
     def statement(self) -> Statement | None:
         attrs = self.attributes()
         tok = self.peek()
         if tok is None:
-            raise GenError("attributes at the end of the file, with nothing they apply to", _loc(self.toks[-1]))
+            where = _loc(self.last) if self.last else Location(self.file, 1, 1)
+            raise GenError("attributes at the end of the file, with nothing they apply to", where)
         word = tok.text if tok.kind == IDENT else ""
         if tok.kind == OTHER:
             raise GenError(f"stray '{tok.text}' in the IDL", _loc(tok))
@@ -132,7 +205,7 @@ class _Parser:
             self.skip_declaration()
             return None
         if word in ("properties", "methods") and (nxt := self.peek(1)) is not None and nxt.text == ":":
-            self.pos += 2  # dispinterface sections
+            self.skip(2)  # dispinterface sections
             return None
         if word in _BLOCKS or word == "declare":
             return self.block(attrs)
@@ -161,7 +234,7 @@ class _Parser:
         strings: list[Token] = []
         while (tok := self.peek()) is not None and tok.kind == STRING:
             strings.append(tok)
-            self.pos += 1
+            self.skip()
         if not strings:
             raise GenError("cpp_quote expects a string in quotes", _loc(keyword))
         self.expect(")", "after the cpp_quote string")
@@ -188,22 +261,22 @@ class _Parser:
                 if tok.kind == PUNCT and tok.text not in (".",):
                     break
                 parts.append(tok.text)
-                self.pos += 1
+                self.skip()
             name = "".join(parts)
             if not name:
                 where = self.peek() or keyword
                 raise GenError(f"expected a name after '{kind}'", _loc(where))
         tok = self.peek()
         if tok is not None and tok.text == ";":
-            self.pos += 1
+            self.skip()
             return Block(kind, name, attrs, None, keyword)
         derived = False
         if tok is not None and tok.text == ":":
             derived = True
             while (tok := self.peek()) is not None and tok.text not in ("{", ";"):
-                self.pos += 1
+                self.skip()
             if tok is not None and tok.text == ";":
-                self.pos += 1
+                self.skip()
                 return Block(kind, name, attrs, None, keyword, derived)
         if tok is None or tok.text != "{":
             # Not a block after all (a method named like a keyword, say).
@@ -234,7 +307,7 @@ class _Parser:
                 return out
             if tok.kind == PUNCT:
                 if tok.text == ";":
-                    self.pos += 1
+                    self.skip()
                     if keep_end:
                         out.append(tok)
                     return out
@@ -246,14 +319,17 @@ class _Parser:
                         raise GenError(f"unbalanced '{tok.text}' in the declaration starting here", _loc(out[0]))
                     raise GenError(f"unbalanced '{tok.text}'", _loc(tok))
             out.append(tok)
-            self.pos += 1
+            self.skip()
 
     def skip_declaration(self) -> None:
         self.declaration_tokens()
 
 
-def parse_attribute_list(tokens: Sequence[Token]) -> list[Attribute]:
-    """``[a, b(x, y), ...]`` (brackets included) to its attributes."""
+def parse_attribute_list(
+    tokens: Sequence[Token], expand: Callable[[list[Token]], list[Token]] | None = None
+) -> list[Attribute]:
+    """``[a, b(x, y), ...]`` (brackets included) to its attributes; the
+    arguments of those that matter go through ``expand`` (macros)."""
     attrs: list[Attribute] = []
     for item in split_commas(tokens[1:-1]):
         if not item:
@@ -261,7 +337,10 @@ def parse_attribute_list(tokens: Sequence[Token]) -> list[Attribute]:
         name = item[0]
         args: tuple[tuple[Token, ...], ...] = ()
         if len(item) > 1 and item[1].text == "(" and item[-1].text == ")":
-            args = tuple(tuple(a) for a in split_commas(item[2:-1]))
+            inner = item[2:-1]
+            if expand is not None and name.text in _EXPANDED_ATTRIBUTES:
+                inner = expand(inner)
+            args = tuple(tuple(a) for a in split_commas(inner))
         attrs.append(Attribute(name, args))
     return attrs
 
@@ -316,9 +395,33 @@ def strip_attributes(tokens: Sequence[Token]) -> tuple[list[Token], dict[int, At
     return out, found
 
 
-def parse(tokens: Sequence[Token], file: str) -> list[Statement]:
-    """The statements of one preprocessed .idl file."""
-    return _Parser(tokens, file).statements(None)
+def parse(
+    source: TokenSource,
+    file: str,
+    unsafe: Callable[[str], bool] = lambda _n: False,
+    expand: Callable[[list[Token]], list[Token]] | None = None,
+) -> list[Statement]:
+    """The statements of one .idl file, read from its preprocessor: its
+    expanded tokens, but attribute lists as written (see
+    :meth:`_Parser.raw_attribute_list`); ``unsafe`` names the macros that
+    must be expanded even there, ``expand`` expands the arguments that
+    matter."""
+    parser = _Parser(source, file, unsafe)
+    parser.expand = expand
+    return parser.statements(None)
 
 
-__all__ = ["parse", "parse_attribute_list", "split_commas", "strip_attributes"]
+def parse_tokens(tokens: Sequence[Token], file: str) -> list[Statement]:
+    """The statements of tokens that need no preprocessing (tests)."""
+    return parse(ListSource(tokens), file)
+
+
+__all__ = [
+    "ListSource",
+    "TokenSource",
+    "parse",
+    "parse_attribute_list",
+    "parse_tokens",
+    "split_commas",
+    "strip_attributes",
+]

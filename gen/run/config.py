@@ -24,6 +24,7 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     exclude = []                    # regexes: drop enums whose name matches one
     strip-prefix = false            # strip members' common prefix in Python/TypeScript names
     macros = "main"                 # #define constants: "main" (this header's), "all", "none"
+    language = "idl"                # "c" or "idl"; default: "idl" for .idl files, else "c"
     groups = [{ name = "IMAP_MSGFLAGS", match = "^IMAP_MSG_", flags = true }]  # explicit #define groups
     docs = ["sdk-docs"]             # folders of SDK reference pages (like --docs)
     flags = { POP3MARKTYPE = true } # force the IntFlag choice per enum
@@ -55,7 +56,9 @@ from gen.model import GroupSpec, Module
 
 _LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude", "docs")
 _PATH_LIST_KEYS = ("include-dirs", "docs")
-_SCALAR_KEYS = ("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix", "macros")
+_SCALAR_KEYS = (
+    *("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix", "macros", "language"),
+)
 _TOP_ONLY = ("headers", "header")
 #: Settings of the whole run: not allowed in a per-header table.
 _RUN_ONLY = ("depfile",)
@@ -86,6 +89,8 @@ class HeaderSettings:
     strip_prefix: bool = False
     #: Which #define constants to extract: "main", "all" or "none".
     macros: str = "main"
+    #: The input's language, "c" or "idl"; None: by the file's extension.
+    language: str | None = None
     #: Folders of documentation pages (Microsoft SDK reference format).
     docs: list[str] = field(default_factory=list)
     #: Explicit #define groups: (name, regex, flags or None).
@@ -403,6 +408,8 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.depfile = _from_cwd(args.depfile, root)
     if getattr(args, "macros", None):
         s.macros = args.macros
+    if getattr(args, "language", None):
+        s.language = args.language
     if getattr(args, "docs", None):
         s.docs = [_from_cwd(d, root) for d in args.docs]
 
@@ -412,6 +419,8 @@ def _validate(s: HeaderSettings) -> None:
         raise ConfigError(f"unknown target '{s.target}' (known: {', '.join(sorted(TARGETS))})")
     if s.ts_style not in ("const-object", "enum", "const-enum"):
         raise ConfigError(f"unknown ts-style '{s.ts_style}'")
+    if s.language not in (None, "c", "idl"):
+        raise ConfigError(f"unknown language '{s.language}' (c or idl)")
     for pattern in s.include + s.exclude:
         try:
             re.compile(pattern)

@@ -7,15 +7,17 @@ For every .idl of the Wine corpus with a sibling .h (widl's output, shipped with
 clang), both with Wine's include folders, and every enumerator and every grouped ``#define`` must be
 equal: same names, same values, and each macro in the group of the same name (or a plain constant in
 both). ``--no-sdk`` reads the .idl with no include folders at all (gen's shims only), against the same
-reference. Exit status: 0 when everything is equal, 1 otherwise, 2 if the corpus could not be fetched.
+reference (the .idl alone in a folder: the Wine files next to it are the SDK too). Exit status: 0 when everything is equal, 1 otherwise, 2 if the corpus could not be fetched.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -105,7 +107,14 @@ def check(task: Task) -> FileReport:
         report.enumerators, report.macros = len(ref_enums), len(ref_macros)
         start = time.perf_counter()
         try:
-            ours = extract_idl(root / task.idl, include_dirs=() if task.no_sdk else task.include_dirs)
+            if task.no_sdk:
+                # Alone in a folder: the Wine files next to it are the SDK too.
+                with tempfile.TemporaryDirectory(prefix="gen-idl-") as alone:
+                    copy = Path(alone) / task.idl
+                    shutil.copyfile(root / task.idl, copy)
+                    ours = extract_idl(copy, name=task.idl)
+            else:
+                ours = extract_idl(root / task.idl, include_dirs=task.include_dirs)
         except GenError as exc:
             report.fatal = str(exc.diagnostic)
             return report
