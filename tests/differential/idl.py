@@ -57,6 +57,9 @@ class FileReport:
     unresolved: list[tuple[str, int]] = field(default_factory=list)
     extra: list[tuple[str, int]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: With --no-sdk: the reference values that the .h, read without the SDK
+    #: too, does not give right either (the shims lack what they need).
+    shared: list[str] = field(default_factory=list)
     fatal: str | None = None
     seconds: float = 0.0
 
@@ -126,6 +129,8 @@ def check(task: Task) -> FileReport:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+    if task.no_sdk:
+        report.shared = _also_wrong_in_header(header, ref_enums, ref_macros)
     report.errors = [str(d) for d in ours.diagnostics if d.level is Level.ERROR]
     messages = " ".join(d.message for d in ours.diagnostics if d.level is Level.ERROR)
     our_enums, our_macros = _values(ours)
@@ -141,6 +146,22 @@ def check(task: Task) -> FileReport:
                 report.exact += 1
         report.extra += [(name, v) for name, (v, _) in got.items() if name not in expected]
     return report
+
+
+def _also_wrong_in_header(header: Path, ref_enums: Values, ref_macros: Values) -> list[str]:
+    """The reference values the .h alone (no SDK) does not give right."""
+    from gen.c.frontend import extract as extract_header
+    from gen.diagnostics import GenError
+
+    with tempfile.TemporaryDirectory(prefix="gen-idl-h-") as alone:
+        copy = Path(alone) / header.name
+        shutil.copyfile(header, copy)
+        try:
+            enums, macros = _values(extract_header(copy, name=header.name))
+        except GenError:
+            return [*ref_enums, *ref_macros]
+    wrong = [n for n, (v, _) in ref_enums.items() if enums.get(n, (None,))[0] != v]
+    return wrong + [n for n, vg in ref_macros.items() if macros.get(n) != vg]
 
 
 @dataclass
@@ -171,6 +192,17 @@ class Summary:
         return [r for r in self.compared if r.fatal]
 
     @property
+    def shared_not_exact(self) -> int:
+        """Of the values not exact from the .idl, those the .h read without the
+        SDK does not give right either (with --no-sdk)."""
+        total = 0
+        for r in self.compared:
+            shared = set(r.shared)
+            names = [n for n, *_ in r.wrong + r.regrouped + r.missing + r.unresolved]
+            total += sum(1 for n in names if n in shared)
+        return total
+
+    @property
     def passed(self) -> bool:
         return self.exact == self.total and not self.count("extra") and not self.fatal
 
@@ -184,6 +216,7 @@ class Summary:
             "macros": sum(r.macros for r in self.compared),
             "exact": self.exact,
             **{k: self.count(k) for k in ("wrong", "regrouped", "missing", "unresolved", "extra", "errors")},
+            "not_exact_in_header_too": self.shared_not_exact,
             "fatal": len(self.fatal),
             "seconds": round(self.seconds, 1),
             "files": [asdict(r) for r in self.reports],
@@ -248,6 +281,11 @@ def format_summary(s: Summary, samples: int = 10) -> str:
         f"enumerators {sum(r.enumerators for r in ok)} + grouped macros {sum(r.macros for r in ok)} = {s.total};"
         f" exact {s.exact}; wrong {s.count('wrong')}; regrouped {s.count('regrouped')}; missing {s.count('missing')};"
         f" unresolved {s.count('unresolved')}; extra {s.count('extra')}",
+        *(
+            [f"of the {s.total - s.exact} not exact, {s.shared_not_exact} are not right from the .h without the SDK either"]
+            if s.no_sdk
+            else []
+        ),
         f"idl: {s.count('errors')} error diagnostics; {len(s.fatal)} files failed outright;"
         f" {sum(r.seconds for r in ok):.0f} s reading .idl, {s.seconds:.0f} s wall",
     ]
