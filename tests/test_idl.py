@@ -294,3 +294,12 @@ def test_an_enumerator_that_cannot_be_computed_is_named(tmp_path: Path) -> None:
     assert errors == [
         "x.idl:1:20: error: cannot compute the value of enumerator 'A': unresolved identifier 'UNKNOWN_NAME'"
     ]
+
+
+def test_blocks_nested_too_deeply_are_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = _idl(tmp_path, "library L {\n" * 1000 + "}\n" * 1000)
+    with pytest.raises(GenError) as info:
+        extract(path, name="x.idl")
+    assert str(info.value.diagnostic) == "x.idl:257:11: error: blocks nested deeper than 256 levels"
+    path = _idl(tmp_path, "library L {\n" * 200 + "typedef enum { A = 1 } E;" + "}\n" * 200)
+    assert _values(path) == {"A": 1}

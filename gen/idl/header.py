@@ -16,9 +16,9 @@ What goes where follows widl's header writer:
   GUIDs, vtables) is C code that cannot change a value, and is left out.
 
 For the main file it also keeps the outline of that header, one entry per
-line ("#" a directive, "" nothing, ";" C code, else the cpp_quote text), which
-decides the ``#define`` groups exactly as the header's lines would; and the
-``[helpstring]`` of each enum and enumerator.
+line ("#" a directive, "" nothing or a comment, ";" C code), which decides
+the ``#define`` groups as the header's lines would; and the ``[helpstring]``
+of each enum and enumerator.
 """
 
 from __future__ import annotations

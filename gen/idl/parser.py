@@ -35,6 +35,9 @@ _BLOCKS = frozenset(
     ("interface", "dispinterface", "coclass", "library", "module", "apicontract", "runtimeclass", "namespace")
 )
 _OPEN = {"(": ")", "[": "]", "{": "}"}
+#: Blocks (interface in library in namespace ...) are read recursively; real
+#: IDL nests a handful, this bounds the recursion (as clang bounds brackets).
+MAX_BLOCK_DEPTH = 256
 _CLOSE = frozenset(_OPEN.values())
 
 
@@ -83,6 +86,7 @@ class _Parser:
         # left unexpanded in an attribute list).
         self.unsafe = unsafe
         self.expand: Callable[[list[Token]], list[Token]] | None = None
+        self.depth = 0
 
     # -- tokens -------------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Token | None:
@@ -283,7 +287,11 @@ class _Parser:
             rest = self.declaration_tokens()
             return Block(kind, name, attrs, None, keyword) if not rest else None
         opener = self.next("'{'")
+        self.depth += 1
+        if self.depth > MAX_BLOCK_DEPTH:
+            raise GenError(f"blocks nested deeper than {MAX_BLOCK_DEPTH} levels", _loc(opener))
         body = self.statements(opener)
+        self.depth -= 1
         return Block(kind, name, attrs, tuple(body), keyword, derived)
 
     def const_or_declaration(self, attrs: Attributes) -> Statement:

@@ -7,13 +7,15 @@ For every .idl of the Wine corpus with a sibling .h (widl's output, shipped with
 clang), both with Wine's include folders, and every enumerator and every grouped ``#define`` must be
 equal: same names, same values, and each macro in the group of the same name (or a plain constant in
 both). ``--no-sdk`` reads the .idl with no include folders at all (gen's shims only), against the same
-reference (the .idl alone in a folder: the Wine files next to it are the SDK too). Exit status: 0 when everything is equal, 1 otherwise, 2 if the corpus could not be fetched.
+reference (the .idl in a folder of its own with the files it is made of, :func:`own_parts`: the other
+Wine files next to it are the SDK too). Exit status: 0 when everything is equal, 1 otherwise, 2 if the corpus could not be fetched.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import signal
 import sys
@@ -111,11 +113,11 @@ def check(task: Task) -> FileReport:
         start = time.perf_counter()
         try:
             if task.no_sdk:
-                # Alone in a folder: the Wine files next to it are the SDK too.
+                # In a folder of its own: the Wine files next to it are the SDK too.
                 with tempfile.TemporaryDirectory(prefix="gen-idl-") as alone:
-                    copy = Path(alone) / task.idl
-                    shutil.copyfile(root / task.idl, copy)
-                    ours = extract_idl(copy, name=task.idl)
+                    for part in own_parts(root, task.idl):
+                        shutil.copyfile(root / part, Path(alone) / part)
+                    ours = extract_idl(Path(alone) / task.idl, name=task.idl)
             else:
                 ours = extract_idl(root / task.idl, include_dirs=task.include_dirs)
         except GenError as exc:
@@ -146,6 +148,23 @@ def check(task: Task) -> FileReport:
                 report.exact += 1
         report.extra += [(name, v) for name, (v, _) in got.items() if name not in expected]
     return report
+
+
+_INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"]', re.M)
+
+
+def own_parts(root: Path, idl: str) -> list[str]:
+    """``idl`` and the files it is made of: the .idl files it #includes (in
+    Wine they have no header of their own) and the headers it #includes in
+    quotes (``bdaiface_enums.h``), recursively; not its imports, nor the SDK
+    headers it #includes in angle brackets."""
+    parts = [idl]
+    for name in parts:
+        text = (root / name).read_text(encoding="latin-1")
+        for quote, included in _INCLUDE_RE.findall(text):
+            if (included.endswith(".idl") or quote == '"') and (root / included).is_file() and included not in parts:
+                parts.append(included)
+    return parts
 
 
 def _also_wrong_in_header(header: Path, ref_enums: Values, ref_macros: Values) -> list[str]:
