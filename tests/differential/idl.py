@@ -60,8 +60,10 @@ class FileReport:
     extra: list[tuple[str, int]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     #: With --no-sdk: the reference values that the .h, read without the SDK
-    #: too, does not give right either (the shims lack what they need).
+    #: too, does not give right either (the shims lack what they need), and
+    #: the values it has that the reference lacks (as the extra from the .idl).
     shared: list[str] = field(default_factory=list)
+    shared_extra: list[str] = field(default_factory=list)
     fatal: str | None = None
     seconds: float = 0.0
 
@@ -117,7 +119,8 @@ def check(task: Task) -> FileReport:
                 with tempfile.TemporaryDirectory(prefix="gen-idl-") as alone:
                     for part in own_parts(root, task.idl):
                         shutil.copyfile(root / part, Path(alone) / part)
-                    ours = extract_idl(Path(alone) / task.idl, name=task.idl)
+                    # -I for the folder itself: some parts are #included <so>.
+                    ours = extract_idl(Path(alone) / task.idl, include_dirs=(alone,), name=task.idl)
             else:
                 ours = extract_idl(root / task.idl, include_dirs=task.include_dirs)
         except GenError as exc:
@@ -132,7 +135,7 @@ def check(task: Task) -> FileReport:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     if task.no_sdk:
-        report.shared = _also_wrong_in_header(header, ref_enums, ref_macros)
+        report.shared, report.shared_extra = _also_wrong_in_header(header, ref_enums, ref_macros)
     report.errors = [str(d) for d in ours.diagnostics if d.level is Level.ERROR]
     messages = " ".join(d.message for d in ours.diagnostics if d.level is Level.ERROR)
     our_enums, our_macros = _values(ours)
@@ -167,8 +170,9 @@ def own_parts(root: Path, idl: str) -> list[str]:
     return parts
 
 
-def _also_wrong_in_header(header: Path, ref_enums: Values, ref_macros: Values) -> list[str]:
-    """The reference values the .h alone (no SDK) does not give right."""
+def _also_wrong_in_header(header: Path, ref_enums: Values, ref_macros: Values) -> tuple[list[str], list[str]]:
+    """The reference values the .h alone (no SDK) does not give right, and
+    the values it gives that the reference does not have."""
     from gen.c.frontend import extract as extract_header
     from gen.diagnostics import GenError
 
@@ -178,9 +182,10 @@ def _also_wrong_in_header(header: Path, ref_enums: Values, ref_macros: Values) -
         try:
             enums, macros = _values(extract_header(copy, name=header.name))
         except GenError:
-            return [*ref_enums, *ref_macros]
+            return [*ref_enums, *ref_macros], []
     wrong = [n for n, (v, _) in ref_enums.items() if enums.get(n, (None,))[0] != v]
-    return wrong + [n for n, vg in ref_macros.items() if macros.get(n) != vg]
+    wrong += [n for n, vg in ref_macros.items() if macros.get(n) != vg]
+    return wrong, [n for n in (*enums, *macros) if n not in ref_enums and n not in ref_macros]
 
 
 @dataclass
@@ -222,6 +227,12 @@ class Summary:
         return total
 
     @property
+    def shared_extra(self) -> int:
+        """Of the extra values from the .idl, those the .h read without the
+        SDK has too (with --no-sdk)."""
+        return sum(len({n for n, _ in r.extra} & set(r.shared_extra)) for r in self.compared)
+
+    @property
     def passed(self) -> bool:
         return self.exact == self.total and not self.count("extra") and not self.fatal
 
@@ -236,6 +247,7 @@ class Summary:
             "exact": self.exact,
             **{k: self.count(k) for k in ("wrong", "regrouped", "missing", "unresolved", "extra", "errors")},
             "not_exact_in_header_too": self.shared_not_exact,
+            "extra_in_header_too": self.shared_extra,
             "fatal": len(self.fatal),
             "seconds": round(self.seconds, 1),
             "files": [asdict(r) for r in self.reports],
@@ -301,7 +313,10 @@ def format_summary(s: Summary, samples: int = 10) -> str:
         f" exact {s.exact}; wrong {s.count('wrong')}; regrouped {s.count('regrouped')}; missing {s.count('missing')};"
         f" unresolved {s.count('unresolved')}; extra {s.count('extra')}",
         *(
-            [f"of the {s.total - s.exact} not exact, {s.shared_not_exact} are not right from the .h without the SDK either"]
+            [
+                f"of the {s.total - s.exact} not exact, {s.shared_not_exact} are not right from the .h without the SDK"
+                f" either; of the {s.count('extra')} extra, the .h without the SDK has {s.shared_extra} too"
+            ]
             if s.no_sdk
             else []
         ),
