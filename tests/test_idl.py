@@ -303,3 +303,30 @@ def test_blocks_nested_too_deeply_are_an_error_not_a_crash(tmp_path: Path) -> No
     assert str(info.value.diagnostic) == "x.idl:257:11: error: blocks nested deeper than 256 levels"
     path = _idl(tmp_path, "library L {\n" * 200 + "typedef enum { A = 1 } E;" + "}\n" * 200)
     assert _values(path) == {"A": 1}
+
+
+def test_an_empty_idl_gives_empty_outputs(tmp_path: Path) -> None:
+    result = extract(_idl(tmp_path, ""))
+    assert result.module.enums == () and not result.diagnostics
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('typedef int T;\ncpp_quote("#if 1")\n', "x.idl:2:12: error: unterminated #if"),
+        ('cpp_quote("#endif")\n', "x.idl:1:12: error: #endif without #if"),
+        ('cpp_quote("#error stop here")\n', "x.idl:1:12: error: #error stop here"),
+    ],
+)
+def test_cpp_quote_directives_are_located_in_the_idl(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(GenError) as info:
+        extract(_idl(tmp_path, text), name="x.idl")
+    assert str(info.value.diagnostic).startswith(message)
+
+
+def test_binary_data_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.idl"
+    path.write_bytes(bytes(range(256)) * 64)
+    with pytest.raises(GenError) as info:
+        extract(path, name="x.idl")
+    assert str(info.value.diagnostic).startswith("x.idl:1:1: error: not a C header: the file contains NUL bytes")

@@ -80,15 +80,18 @@ class _Imports:
 
 def _header(main: Lowered, imports: _Imports, files: IdlFiles) -> VirtualSource:
     """The header: widl's prologue, then its guard around the imports and
-    everything else."""
+    everything else (a file of its own, so that a cpp_quote("#if") left open
+    is an error located there)."""
     guard = header_guard(main.name)
-    first: list[Segment] = [
+    body = main.source(files.path_of, imports.segments(main))
+    segments: list[Segment] = [
         Deferred(prologue_source),
         (1, f"#ifndef {guard}"),
         (1, f"#define {guard}"),
-        *imports.segments(main),
+        Deferred(lambda: body),
+        (1, f"#endif /* {guard} */"),
     ]
-    return main.source(files.path_of, first, last=[(1, f"#endif /* {guard} */")])
+    return VirtualSource(main.name, main.path, "", segments=tuple(segments))
 
 
 def extract(

@@ -124,9 +124,7 @@ class Lowered:
     #: or the enumerator's name.
     docs: dict[Location, str] = field(default_factory=dict)
 
-    def source(
-        self, paths: Callable[[str], Path | None], first: Sequence[Segment] = (), last: Sequence[Segment] = ()
-    ) -> VirtualSource:
+    def source(self, paths: Callable[[str], Path | None], first: Sequence[Segment] = ()) -> VirtualSource:
         """The segments as a file for the preprocessor; a stretch from
         another file (one the .idl #included) is a file of its own, so that
         its directives are located there."""
@@ -151,7 +149,6 @@ class Lowered:
                     run, run_file = [], file
                 run.append(segment)
         flush()
-        own.extend(last)
         return VirtualSource(self.name, self.path, "", segments=tuple(own))
 
 
