@@ -330,3 +330,12 @@ def test_binary_data_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(GenError) as info:
         extract(path, name="x.idl")
     assert str(info.value.diagnostic).startswith("x.idl:1:1: error: not a C header: the file contains NUL bytes")
+
+
+def test_midl_pragmas_and_stray_semicolons_are_read_past(tmp_path: Path) -> None:
+    path = _idl(
+        tmp_path,
+        'midl_pragma warning (disable: 2111)\ntypedef enum { A = 1 } E;;\ncpp_quote("#define B 2");\n'
+        "midl_pragma warning (default: 2111);\ntypedef enum { C = 3 } F;\n",
+    )
+    assert _values(path) == {"A": 1, "B": 2, "C": 3}

@@ -76,6 +76,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     #: Shared with the declaration scanner: when it does not need full
     #: tokens, text lines are skimmed (see ScanPolicy). Full by default.
     policy: ScanPolicy = field(default_factory=ScanPolicy)
+    #: Headers another front end provides (see IncludeResolver).
     provided: dict[str, Callable[[], SourceFile | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -183,11 +184,6 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
             yield from self._tokens_of(self._process(source, -1))
 
         return Expander(self.macros, raw(), None, self.policy, self._dangerous)
-
-    @property
-    def include_depth(self) -> int:
-        """How many files are open: 1 while the main file's own lines are read."""
-        return self._depth
 
     def fork(self, reporter: Reporter) -> Preprocessor:
         """A copy that continues from this state on its own: everything it

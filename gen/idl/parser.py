@@ -205,8 +205,16 @@ class _Parser:
             return self.import_()
         if word == "cpp_quote":
             return self.cpp_quote()
-        if word in ("importlib", "midl_pragma"):
+        if word == "importlib":
             self.skip_declaration()
+            return None
+        if word == "midl_pragma":
+            # ``midl_pragma warning (disable: 2111)``, with or without a ';'
+            self.skip()
+            while (tok := self.peek()) is not None and tok.kind == IDENT:
+                self.skip()
+            if self.at("("):
+                self.balanced()
             return None
         if word in ("properties", "methods") and (nxt := self.peek(1)) is not None and nxt.text == ":":
             self.skip(2)  # dispinterface sections
