@@ -62,7 +62,9 @@ def test_tool_gen_takes_idl_files_and_a_language(project: Path, capsys: pytest.C
     )
     assert main([]) == 0
     assert _colors() == {"RED": 10, "GREEN": 11}
-    (project / "pyproject.toml").write_text('[tool.gen]\nheaders = ["colors.idl"]\nlanguage = "midl"\n', encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.gen]\nheaders = ["colors.idl"]\nlanguage = "midl"\n', encoding="utf-8"
+    )
     assert main([]) == 2
     assert "unknown language 'midl' (c or idl)" in capsys.readouterr().err
 
@@ -82,6 +84,45 @@ def test_an_import_changed_is_seen_by_the_cache_the_quick_path_and_check(
     assert "would change: out/colors.json" in capsys.readouterr().out
     assert main(args) == 0
     assert _colors() == {"RED": 20, "GREEN": 21}
+
+
+def test_files_the_idl_includes_are_seen_like_its_imports(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An #include of the .idl (read by the IDL preprocessor) and one in a
+    cpp_quote (read with the header) are in the depfile, and a change to
+    either reaches the run cache, the quick path and --check."""
+    (project / "idl" / "step.h").write_text("#define STEP 2\n", encoding="utf-8")
+    (project / "idl" / "extra.h").write_text("#define BLUE_VALUE 30\n", encoding="utf-8")
+    (project / "colors.idl").write_text(
+        'import "base.idl";\n#include "step.h"\ncpp_quote("#include \\"extra.h\\"")\n'
+        "typedef enum tagCOLOR { RED = BASE, GREEN = BASE + STEP, BLUE = BLUE_VALUE } COLOR;\n",
+        encoding="utf-8",
+    )
+    args = ["-I", "idl", "--depfile", "out/colors.d", "colors.idl"]
+    assert main(args) == 0
+    assert _colors() == {"RED": 10, "GREEN": 12, "BLUE": 30}
+    deps = (project / "out" / "colors.d").read_text(encoding="utf-8")
+    assert "idl/step.h" in deps and "idl/extra.h" in deps
+    # Locations in the outputs point into the .idl (line 4; columns of the names).
+    data = json.loads((project / "out" / "colors.json").read_text(encoding="utf-8"))
+    assert data["enums"][0]["location"] == {"file": "colors.idl", "line": 4, "column": 9}
+    line = (project / "colors.idl").read_text(encoding="utf-8").split("\n")[3]
+    for member in data["enums"][0]["members"]:
+        assert (member["line"], member["column"]) == (4, line.index(f" {member['name']} ") + 2), member
+    assert main(args) == 0  # unchanged: leaves a stamp
+    for name, text, expected in (
+        ("step.h", "#define STEP 3\n", {"RED": 10, "GREEN": 13, "BLUE": 30}),
+        ("extra.h", "#define BLUE_VALUE 31\n", {"RED": 10, "GREEN": 13, "BLUE": 31}),
+    ):
+        capsys.readouterr()
+        assert quick.replay(args) == 0, name
+        assert "unchanged out/colors.json" in capsys.readouterr().out
+        (project / "idl" / name).write_text(text, encoding="utf-8")
+        assert quick.replay(args) is None, name
+        assert main(["--check", *args]) == 1, name
+        assert "would change: out/colors.json" in capsys.readouterr().out
+        assert main(args) == 0
+        assert _colors() == expected, name
+        assert main(args) == 0  # a stamp again
 
 
 def test_broken_idl_is_one_error_line_and_nothing_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
