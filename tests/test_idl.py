@@ -113,7 +113,13 @@ def test_statements_of_a_small_idl() -> None:
 
 def test_widl_escapes_and_numbers() -> None:
     assert unescape(r"a\"b\\c\n") == 'a"b\\c\\n'
-    for written, header in (("~0u", "~0"), ("0x00000010L", "0x10"), ("10UL", "10"), ("010", "8"), ("0x100000001", "0x1")):
+    for written, header in (
+        ("~0u", "~0"),
+        ("0x00000010L", "0x10"),
+        ("10UL", "10"),
+        ("010", "8"),
+        ("0x100000001", "0x1"),
+    ):
         number = re.match(r"[0-9a-fA-FxXuUlL]+", written.lstrip("~")).group()  # type: ignore[union-attr]
         assert widl_number(tokenize(number, "t", 1)[0]).text == header.lstrip("~")
     assert header_guard("windows.foundation.idl") == "__windows_foundation_h__"
@@ -208,7 +214,9 @@ import "base.idl";
 def test_a_missing_import_is_a_warning(tmp_path: Path) -> None:
     path = _idl(tmp_path, 'import "nowhere.idl";\ntypedef enum { A = 1 } E;\n')
     result = extract(path, name="x.idl")
-    assert [str(d) for d in result.diagnostics] == ["x.idl:1:8: warning: 'nowhere.idl' not found; continuing without it"]
+    assert [str(d) for d in result.diagnostics] == [
+        "x.idl:1:8: warning: 'nowhere.idl' not found; continuing without it"
+    ]
     assert _values(path) == {"A": 1}
     assert str(tmp_path) in result.module.dirs_probed
 
@@ -265,8 +273,14 @@ def test_the_header_including_itself(tmp_path: Path) -> None:
     (Wine's ole2.h includes propidl.h): it gets the .idl, as the real
     header would get itself, and then its guard skips the rest."""
     (tmp_path / "inc").mkdir()
-    (tmp_path / "inc" / "windows.h").write_text("#pragma once\n#include <self.h>\n#define AFTER_SELF 1\n", encoding="utf-8")
-    path = _idl(tmp_path, 'cpp_quote("#ifndef AFTER_SELF")\ncpp_quote("#define SEEN_FIRST 2")\ncpp_quote("#endif")\n', "self.idl")
+    (tmp_path / "inc" / "windows.h").write_text(
+        "#pragma once\n#include <self.h>\n#define AFTER_SELF 1\n", encoding="utf-8"
+    )
+    path = _idl(
+        tmp_path,
+        'cpp_quote("#ifndef AFTER_SELF")\ncpp_quote("#define SEEN_FIRST 2")\ncpp_quote("#endif")\n',
+        "self.idl",
+    )
     assert _values(path, include_dirs=[str(tmp_path / "inc")]) == {"SEEN_FIRST": 2}
 
 
@@ -276,7 +290,7 @@ def test_the_header_including_itself(tmp_path: Path) -> None:
         ("interface IFoo : IUnknown {\n  HRESULT f();\n", "x.idl:1:27: error: unbalanced '{'"),
         ("typedef enum { A } E;\n}\n", "x.idl:2:1: error: unbalanced '}'"),
         ("typedef int T\n", "x.idl:1:1: error: expected ';' at the end of the declaration"),
-        ('cpp_quote(42)\n', "x.idl:1:1: error: cpp_quote expects a string"),
+        ("cpp_quote(42)\n", "x.idl:1:1: error: cpp_quote expects a string"),
         ("typedef enum { A = } E;\n", "x.idl:1:9: error: cannot parse enum body"),
         ("import 42;\n", "x.idl:1:8: error: expected a file name in quotes after import"),
     ],

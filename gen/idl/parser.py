@@ -232,7 +232,7 @@ class _Parser:
         while True:
             tok = self.next("the file to import")
             if tok.kind != STRING:
-                raise GenError(f'expected a file name in quotes after import, found \'{tok.text}\'', _loc(tok))
+                raise GenError(f"expected a file name in quotes after import, found '{tok.text}'", _loc(tok))
             files.append((unescape(tok.text[tok.text.index('"') + 1 : -1]), tok))
             sep = self.next("';' after the import")
             if sep.text == ";":

@@ -276,7 +276,12 @@ class _Inline:
 
 
 def compare(
-    files: Sequence[str] | None = None, *, no_sdk: bool = False, jobs: int = 2, timeout: int = 300, progress: bool = False
+    files: Sequence[str] | None = None,
+    *,
+    no_sdk: bool = False,
+    jobs: int = 2,
+    timeout: int = 300,
+    progress: bool = False,
 ) -> Summary:
     start = time.perf_counter()
     wine = corpora.load("wine")
@@ -325,7 +330,10 @@ def format_summary(s: Summary, samples: int = 10) -> str:
     ]
     sections = [
         ("wrong (file: name ours != reference)", [[f"{r.idl}: {n} {o} != {c}" for n, o, c in r.wrong] for r in ok]),
-        ("regrouped (file: name ours / reference)", [[f"{r.idl}: {n} {o} / {c}" for n, o, c in r.regrouped] for r in ok]),
+        (
+            "regrouped (file: name ours / reference)",
+            [[f"{r.idl}: {n} {o} / {c}" for n, o, c in r.regrouped] for r in ok],
+        ),
         ("missing (file: name = reference)", [[f"{r.idl}: {n} = {c}" for n, c in r.missing] for r in ok]),
         ("unresolved (file: name = reference)", [[f"{r.idl}: {n} = {c}" for n, c in r.unresolved] for r in ok]),
         ("extra (file: name = ours)", [[f"{r.idl}: {n} = {o}" for n, o in r.extra] for r in ok]),
