@@ -17,9 +17,9 @@ from conftest import REPO, run_gen
 from gen.c.lexer import Token, tokenize
 from gen.diagnostics import GenError, Level
 from gen.idl.frontend import extract
-from gen.idl.header import contract_version, header_guard, widl_number
 from gen.idl.parser import parse_tokens, strip_attributes
 from gen.idl.syntax import Block, Const, CppQuote, Declaration, Import, unescape
+from gen.idl.widl import contract_version, header_guard, widl_number
 from gen.model import Enum
 
 

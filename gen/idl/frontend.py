@@ -37,7 +37,8 @@ from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import GenError, Location, Reporter
 from gen.idl.files import IDL_PREDEFINED, IdlFiles, shown_name
 from gen.idl.groups import documented, macro_groups, position
-from gen.idl.header import Lowered, header_guard, header_name, lower, prologue_source
+from gen.idl.header import Lowered, lower
+from gen.idl.widl import header_guard, header_name, prologue_source
 from gen.model import Enum, Extraction, GroupSpec, Module
 
 
