@@ -9,7 +9,10 @@ import sys
 def main() -> int:
     from gen.run import quick
 
-    code = quick.replay(sys.argv[1:])
+    try:
+        code = quick.replay(sys.argv[1:])
+    except Exception:  # replay guards itself; this is the last line of defence
+        code = None
     if code is not None:
         return code
     from gen.run.cli import main as cli_main

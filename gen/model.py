@@ -58,6 +58,9 @@ class Member:
     location: Location
     #: A description, e.g. from a documentation page (filled in later stages).
     doc: str | None = None
+    #: The header's own comment on this member (above it, or after it on its
+    #: line), as plain text; outputs use it when ``doc`` is None.
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Enum:
     doc: str | None = None
     #: The name of a #define group (its typedef or common prefix).
     group: str | None = None
+    #: The header's own comment on the declaration, as plain text; outputs
+    #: use it when ``doc`` is None.
+    comment: str | None = None
 
     @property
     def name(self) -> str | None:

@@ -2,8 +2,9 @@
 repository with a [tool.gen] config and a custom template, using gen installed
 from a built wheel (not this checkout). Two runs in a row rewrite nothing;
 editing a template makes `gen --check` fail; the depfile names the header, the
-files it includes and the templates; make drives it through the depfile; and
-the pre-commit hooks this repository ships point at the installed command."""
+files it includes and the templates; and the pre-commit hooks this
+repository ships point at the installed command. (The make, ninja, CMake
+and Python back-end recipes of docs/build.md: tests/test_build_systems.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import textwrap
 import tomllib
 from pathlib import Path
 
@@ -174,41 +174,6 @@ def test_consumer_repository_build_step(installed: Installed, consumer: Path) ->
         bad.stderr.strip()
         == f"pyproject.toml:{line}: error: unknown key 'colour' in [tool.gen.header.\"include/api.h\"]"
     )
-
-
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-def test_make_recipe_from_the_docs(installed: Installed, consumer: Path) -> None:
-    """The README's make recipe, with the installed gen: builds once, then is
-    up to date until an included header changes."""
-    outputs = " ".join(f"src/consumer/generated/{name}" for name in OUTPUTS)
-    (consumer / "Makefile").write_text(
-        textwrap.dedent(
-            f"""\
-            GEN_OUTPUTS := {outputs}
-            all: $(GEN_OUTPUTS)
-            gen.stamp: include/api.h
-            \t{installed.gen} --quiet --depfile gen.d --depfile-target gen.stamp
-            \ttouch gen.stamp
-            $(GEN_OUTPUTS): gen.stamp ;
-            -include gen.d
-            """
-        ),
-        encoding="utf-8",
-    )
-
-    def make(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["make", *args], cwd=consumer, capture_output=True, text=True)
-
-    first = make()
-    assert first.returncode == 0, first.stdout + first.stderr
-    assert "Nothing to be done" in make().stdout
-    os.utime(consumer / "gen.stamp", ns=(1_000_000_000, 1_000_000_000))  # api_base.h is now newer
-    assert make("-q").returncode == 1
-    assert make().returncode == 0
-    assert make("-q").returncode == 0
-    depfile = (consumer / "gen.d").read_text(encoding="utf-8")
-    assert depfile.startswith("gen.stamp: \\\n  include/api.h \\\n")
-    assert "gen-templates/rust.rs.j2" in depfile
 
 
 def read_hooks(text: str) -> list[dict[str, object]]:

@@ -3,11 +3,16 @@ gives exactly what a fresh run gives."""
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import gen.run.pipeline
+from gen.run import cache, quick
 from gen.run.cli import main
 
 
@@ -100,3 +105,135 @@ def test_no_cache_flag_always_runs(
     capsys.readouterr()
     assert main(["--no-cache", "-I", "inc", "colors.h"]) == 2
     assert "the pipeline ran" in capsys.readouterr().err
+
+
+# -- records are untrusted input ------------------------------------------------------------------
+
+
+def _record_path(project: Path) -> Path:
+    (record,) = [p for p in (project.parent / "cache").iterdir() if cache.RECORD_NAME.match(p.name)]
+    return record
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.update(outputs=[[1, 2]]),
+        lambda d: d.update(outputs=[["out/colors.py"]]),
+        lambda d: d.update(outputs="out/colors.py"),
+        lambda d: d.update(inputs={"colors.h": 5}),
+        lambda d: d.update(dirs={"inc": "yesterday"}),
+        lambda d: d.update(dirs={"inc": True}),
+        lambda d: d.update(diagnostics=[None]),
+        lambda d: d.update(deps={"a": 1}),
+        lambda d: d.pop("deps"),
+        lambda d: d.update(extra=1),
+    ],
+    ids=[
+        "output-ints",
+        "output-short",
+        "outputs-str",
+        "hash-int",
+        "dir-str",
+        "dir-bool",
+        "diag-none",
+        "deps-dict",
+        "no-deps",
+        "extra",
+    ],
+)
+def test_a_malformed_record_means_a_full_run(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    damage: Callable[[dict[str, object]], object],
+) -> None:
+    assert main(["--no-cache", "-I", "inc", "colors.h"]) == 0
+    assert main(["-I", "inc", "colors.h"]) == 0
+    record = _record_path(project)
+    data = json.loads(record.read_text(encoding="utf-8"))
+    damage(data)
+    record.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    ran = []
+    real = gen.run.pipeline.plan
+    monkeypatch.setattr(gen.run.pipeline, "plan", lambda *a, **k: ran.append(1) or real(*a, **k))
+    assert main(["-I", "inc", "colors.h"]) == 0
+    out, err = capsys.readouterr()
+    assert ran == [1] and "Traceback" not in err and "internal error" not in err
+    assert "unchanged out/colors.py" in out
+
+
+@pytest.mark.parametrize("text", ["", "{", "[]", "null", '{"inputs": {}}', "\udcff"])
+def test_garbage_records_are_ignored(project: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    assert main(["--no-cache", "-I", "inc", "colors.h"]) == 0
+    assert main(["-I", "inc", "colors.h"]) == 0
+    _record_path(project).write_bytes(text.encode("utf-8", "surrogateescape"))
+    capsys.readouterr()
+    assert main(["-I", "inc", "colors.h"]) == 0
+    assert "error" not in capsys.readouterr().err
+
+
+# -- housekeeping: a size cap with least-recently-used eviction, --clear-cache ----------------------
+
+
+def _fill(folder: Path, count: int, size: int) -> list[Path]:
+    """``count`` fake records of ``size`` bytes, oldest first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"{i:040x}.json"
+        path.write_bytes(b"x" * size)
+        os.utime(path, ns=(1_000_000_000 * (i + 1), 1_000_000_000 * (i + 1)))
+        paths.append(path)
+    return paths
+
+
+def test_the_cache_is_kept_under_its_size_cap(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = project.parent / "cache"
+    old = _fill(folder, 10, 100_000)  # 1 MB
+    unrelated = folder / "notes.txt"  # not gen's: never deleted
+    unrelated.write_bytes(b"y" * 100_000)
+    os.utime(unrelated, ns=(1, 1))
+    os.utime(old[2], None)  # used just now: the most recent of them
+    monkeypatch.setenv("GEN_CACHE_MAX_MB", "0.5")
+    assert main(["-I", "inc", "colors.h"]) == 0
+    left = {p.name for p in folder.iterdir()}
+    gone = [p.name for p in old if p.name not in left]
+    assert gone == [p.name for p in old if p != old[2]][: len(gone)]  # the least recently used went first
+    assert old[2].name in left and unrelated.name in left
+    assert sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p != unrelated) <= 500_000
+    # The run's own record survived, and serves the next run.
+    _forbid_work(monkeypatch)
+    assert main(["-I", "inc", "colors.h"]) == 0
+
+
+def test_a_hit_makes_a_record_recently_used(project: Path) -> None:
+    assert main(["-I", "inc", "colors.h"]) == 0
+    record = _record_path(project)
+    os.utime(record, ns=(1_000_000_000, 1_000_000_000))
+    assert main(["-q", "-I", "inc", "colors.h"]) == 0  # other arguments: no stamp, but the same record
+    assert record.stat().st_mtime_ns > 1_000_000_000
+
+
+def test_the_default_cap_is_documented() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"`GEN_CACHE_MAX_MB` (default {cache.DEFAULT_MAX_MB})" in readme
+
+
+def test_clear_cache(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project.parent / "cache"
+    for args in (["-I", "inc", "colors.h"], ["-I", "inc", "colors.h"]):
+        assert main(args) == 0  # a record, a stamp, compiled templates
+    unrelated = folder / "notes.txt"
+    unrelated.write_text("mine\n", encoding="utf-8")
+    assert any(cache.STAMP_NAME.match(p.name) for p in folder.iterdir())
+    assert (folder / "jinja").is_dir()
+    capsys.readouterr()
+    assert main(["--clear-cache"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"gen: cleared the cache in {folder} (") and "file(s) removed)" in out
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert quick.replay(["-I", "inc", "colors.h"]) is None

@@ -156,6 +156,9 @@ def test_header_table_for_a_missing_file(repo: Path, capsys: pytest.CaptureFixtu
         ("header = 3", "pyproject.toml:2: error: 'header' in [tool.gen] must be tables"),
         ('target = "z80"', "error: unknown target 'z80'"),
         ('include = ["(["]', "error: invalid regular expression '(['"),
+        ('class-names = "camel"', "error: unknown class-names 'camel' (known: c, pascal)"),
+        ('ts-lookup = "no"', "pyproject.toml:2: error: 'ts-lookup' in [tool.gen] must be a boolean"),
+        ("header-comments = 0", "pyproject.toml:2: error: 'header-comments' in [tool.gen] must be a boolean"),
     ],
 )
 def test_bad_values(repo: Path, capsys: pytest.CaptureFixture[str], body: str, message: str) -> None:
@@ -280,3 +283,29 @@ def test_outputs_do_not_depend_on_where_gen_starts(
     # A header named on the command line is taken from the cwd.
     code, out, _ = run(["--check", "uses.h"], capsys)
     assert code == 0, out
+
+
+def test_naming_lookup_and_comment_settings(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repo / "include" / "colors.h", "/* Colours. */\n" + HEADER)
+    write(
+        repo / "pyproject.toml",
+        """\
+        [tool.gen]
+        headers = ["include/colors.h"]
+        formats = ["python", "typescript"]
+        class-names = "pascal"
+        ts-lookup = false
+        header-comments = false
+        """,
+    )
+    assert run([], capsys)[0] == 0
+    py = (repo / "out" / "colors.py").read_text(encoding="utf-8")
+    ts = (repo / "out" / "colors.ts").read_text(encoding="utf-8")
+    assert "class Color(enum.IntFlag):" in py and "Colours" not in py
+    assert "export const Color = {" in ts and "isColor" not in ts
+    code, _, err = run(["--class-names", "c", "--ts-lookup", "--header-comments"], capsys)
+    assert code == 0, err
+    py = (repo / "out" / "colors.py").read_text(encoding="utf-8")
+    ts = (repo / "out" / "colors.ts").read_text(encoding="utf-8")
+    assert "class COLOR(enum.IntFlag):" in py and "Colours." in py
+    assert "export function isCOLOR(v: unknown): v is COLOR {" in ts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from gen.c.inttypes import LLP64, IntTypes
 from gen.diagnostics import GenError, Location
 from gen.docs.markdown import to_plain_text
 from gen.docs.matching import apply_docs, match_pages
-from gen.docs.page import DocPage, load_docs, parse_page, parse_text
+from gen.docs.page import DocPage, doc_folders, load_docs, parse_page, parse_text
 from gen.docs.report import drift_report
 from gen.docs.sections import DocMember
 from gen.model import Enum, Member
@@ -550,3 +551,129 @@ def test_tag_drift_and_text_stays_one_line_per_finding() -> None:
     report = drift_report(match_pages([page], [enum]))
     assert report.enums[0].tag == "tagOTHER"
     assert report.to_text() == "Imnxport.h:1: E: docs name the tag tagOTHER, the header tagE (page odd name.md)"
+
+
+# --------------------------------------------------------------------------
+# Readings of real Microsoft pages that a hand-written parser got wrong
+# --------------------------------------------------------------------------
+
+
+def test_bold_around_a_bold_link_leaves_no_markdown() -> None:
+    # SDK pages link an enum in bold around a bold name: **[**SMTPCOMMAND**](oe-smtpcommand.md)**.
+    text = "Receives the **[**SMTPCOMMAND**](oe-smtpcommand.md)** that ended."
+    assert to_plain_text(text) == "Receives the SMTPCOMMAND that ended."
+    page = parse_text(
+        "# E\n## Constants\n<dl> <dt>\n\n**[**E\\_ONE**](e.md)** (1)\n</dt> <dd>\n\nSee **[**E**](e.md)**.\n\n</dd> </dl>\n",
+        "e.md",
+    )
+    assert dict(page.descriptions) == {"E_ONE": "See E."}
+    assert page.constant_values == (DocMember("E_ONE", "1", 1),)
+
+
+def test_escaped_front_matter_title_is_read_whole(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "---\ntitle: IMAP\\_RESPONSE\\_TYPE enumeration\napi_name:\n - IMAP_RESPONSE_TYPE\n---\n\n# X\n",
+    )
+    page = parse_page(path)
+    assert page.title == "IMAP_RESPONSE_TYPE enumeration"
+    assert page.title_name == "IMAP_RESPONSE_TYPE"
+
+
+def test_front_matter_is_yaml(tmp_path: Path) -> None:
+    page = parse_page(
+        write(
+            tmp_path,
+            "---\n"
+            "title: 'Quoted: with a colon'\n"
+            "description: >-\n  Folded\n  text.\n"
+            "api_name: [A, B]\n"
+            "api_location: Imnxport.h\n"
+            "ms.date: 2018-12-05\n"
+            "nested: {a: 1}\n"
+            "---\n",
+        )
+    )
+    assert (page.title, page.description, page.api_names, page.api_locations) == (
+        "Quoted: with a colon",
+        "Folded text.",
+        ("A", "B"),
+        ("Imnxport.h",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("front", "message", "line"),
+    [
+        ("- a list\n", "front matter is not a table of keys", 2),
+        ("a: " + "[" * 5000 + "\n", "cannot read", 2),
+        ("title: Foo: bar\n", "cannot read front-matter line 'title: Foo: bar'", 2),
+    ],
+)
+def test_front_matter_that_is_not_a_table_is_a_located_error(
+    tmp_path: Path, front: str, message: str, line: int
+) -> None:
+    path = write(tmp_path, f"---\n{front}---\n# X\n")
+    with pytest.raises(GenError) as caught:
+        parse_page(path)
+    assert message in caught.value.diagnostic.message
+    assert caught.value.diagnostic.location == Location(path.as_posix(), line, 1)
+
+
+def test_star_between_digits_is_text_and_nesting_is_bounded() -> None:
+    assert to_plain_text("2*3*4 and a*b but *em*") == "2*3*4 and a*b but em"
+    # markdown-it-py caps nesting (quotes deeper than its limit are left
+    # out) and recurses no deeper than that: no RecursionError.
+    assert to_plain_text("> " * 2000 + "quoted") == ""
+    assert to_plain_text("quoted " + "[" * 2000 + "x" + "](y)" * 2000).startswith("quoted [[[")
+
+
+def test_many_emphasis_openers_parse_in_linear_time() -> None:
+    # Issue 18: a <dd> of "*a " x 50,000 took over 60 s. CommonMark's
+    # delimiter algorithm is linear; the timing itself is in bench/, here
+    # only the result (and that the suite does not stall).
+    page = parse_text(
+        "# E\n## Constants\n<dl> <dt>\n\n**E\\_A**\n</dt> <dd>\n\n" + "*a " * 50_000 + "\n\n</dd> </dl>\n", "e.md"
+    )
+    assert page.descriptions["E_A"] == " ".join(["*a"] * 50_000)
+
+
+def test_a_docs_folder_nested_1500_deep(tmp_path: Path) -> None:
+    # Made level by level relative to the one above (pathlib's mkdir would recurse).
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(1500):
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        page = os.open("x.md", os.O_WRONLY | os.O_CREAT, dir_fd=fd)
+        os.write(page, b"---\ntitle: X enumeration\napi_name: [X]\n---\n# X\nDeep.\n")
+        os.close(page)
+    finally:
+        os.close(fd)
+    try:
+        assert [p.description for p in load_docs([folder])] == ["Deep."]
+        assert len(doc_folders([folder])) == 1501
+    finally:
+        _remove_deep(folder, 1500)
+
+
+def _remove_deep(folder: Path, depth: int) -> None:
+    """Remove the chain of "d" folders bottom-up (shutil.rmtree, which
+    pytest uses to clean up, recurses once per level)."""
+    fds = [os.open(folder, os.O_RDONLY)]
+    for _ in range(depth):
+        fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+    os.unlink("x.md", dir_fd=fds[-1])
+    for level in range(depth, 0, -1):
+        os.close(fds[level])
+        os.rmdir("d", dir_fd=fds[level - 1])
+    os.close(fds[0])
+
+
+def test_docs_path_that_is_a_device_says_so() -> None:
+    with pytest.raises(GenError, match="neither a folder nor a regular file"):
+        load_docs(["/dev/null"])

@@ -376,7 +376,8 @@ def test_doc_text_cannot_break_out(tmp_path: Path, style: str) -> None:
     assert "PWNED" not in re.sub(r"/\*.*?\*/", "", ts, flags=re.S)
     assert [line for line in ts.splitlines() if line.lstrip().startswith("//")] == ts.splitlines()[:1]
     exported = run_typescript(tmp_path / "nasty.ts", style, tmp_path)
-    assert sorted(exported) == ["LONE", "NASTY"]
+    # Functions (the lookup helpers) are not data: JSON.stringify leaves them out.
+    assert sorted(exported) == ["LONE", "NASTY", *(["valuesOfNASTY"] if style == "const-object" else [])]
     got = {k: ts_number(v) for k, v in exported["NASTY"].items() if not k.isdigit()}
     assert got == {f"M{i}": i for i in range(len(NASTY))}
 
@@ -435,18 +436,19 @@ def test_values_beyond_what_targets_hold(tmp_path: Path, style: str) -> None:
     assert py.ANON_BIG == 0x123456789ABCDEF0
 
     ts = out[".ts"].read_text(encoding="utf-8")
+    # One member past 2**53 makes every member of the enum a bigint, so | and & type-check.
     if style == "const-object":
-        assert "MAX_SAFE: 9007199254740991," in ts and "OVER_SAFE: 9007199254740993n," in ts
-    else:
-        assert 'OVER_SAFE = "9007199254740993",' in ts  # TypeScript enums hold no bigint
+        assert "MAX_SAFE: 9007199254740991n," in ts and "OVER_SAFE: 9007199254740993n," in ts
+    else:  # TypeScript enums hold no bigint: strings, for every member
+        assert 'MAX_SAFE = "9007199254740991",' in ts and 'OVER_SAFE = "9007199254740993",' in ts
     exported = run_typescript(out[".ts"], style, tmp_path)
     for name, members in VALUES.items():
         assert {k: ts_number(v) for k, v in exported[name].items() if k in members} == members
     assert exported["ANON_BIG"] == {"bigint": str(0x123456789ABCDEF0)}
     if style == "const-object":
-        assert exported["Big64"]["MAX_SAFE"] == 2**53 - 1 and exported["Big64"]["OVER_SAFE"] == {
-            "bigint": str(2**53 + 1)
-        }
+        assert exported["Big64"]["MAX_SAFE"] == {"bigint": str(2**53 - 1)}
+        assert exported["Big64"]["OVER_SAFE"] == {"bigint": str(2**53 + 1)}
+        assert exported["NegFlags"]["NF_ALL"] == -1  # an enum that fits stays numbers
 
 
 def test_negative_values_are_never_intflag_even_when_forced(tmp_path: Path) -> None:
@@ -464,3 +466,101 @@ def test_negative_values_are_never_intflag_even_when_forced(tmp_path: Path) -> N
     assert proc.returncode == 2
     assert proc.stderr.strip() == "neg.h:1:1: error: NegFlags cannot be flags: NF_ALL = -1 is negative"
     assert not (folder / "out").exists()
+
+
+# -- issue 18: names a module system or the enum machinery takes, invisible text ---------------
+
+
+def test_enum_private_member_names_are_members(tmp_path: Path) -> None:
+    header = "enum E { A = 1, _E__B = 2, m_E__B = 3 };\ntypedef enum { _X__Y = 1, Z = 2 } X;\n"
+    out = generate(tmp_path, header, name="private")
+    py = check_python(out[".py"])
+    # enum takes _E__B in class E for a private name (a plain int, E(2) raising).
+    assert [m.name for m in py.E] == ["A", "m_E__B_2", "m_E__B"] and py.E(2) is py.E.m_E__B_2
+    assert [m.name for m in py.X] == ["m_X__Y", "Z"] and py.X(1) is py.X.m_X__Y
+
+
+def test_commonjs_names_compile_and_run(tmp_path: Path) -> None:
+    names = ["require", "exports", "module", "__esModule", "Object", "__filename", "__dirname"]
+    # Each as an enum name (a binding) and as a member name (a key: fine as it is).
+    header = "".join(f"enum {n} {{ {n.upper().strip('_')}_A = {i} }};\n" for i, n in enumerate(names))
+    header += "enum Keys { " + ", ".join(f"{n} = {i}" for i, n in enumerate(names)) + " };\n"
+    for style in TS_STYLES:
+        out = generate(tmp_path, header, "--ts-style", style, name=f"cjs{style}")
+        exported = run_typescript(out[".ts"], style, tmp_path)
+        assert all(f"{n}_" in exported for n in names), sorted(exported)
+        assert {k for k in exported["Keys"] if not k.isdigit()} == set(names)
+    assert filters.ts_name("require") == "require_" and filters.ts_key("require") == "require"
+
+
+INVISIBLE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\ufeff\u2028\x85\U000e0001"
+
+
+def test_invisible_characters_are_escaped_everywhere(tmp_path: Path) -> None:
+    doc = f"spoof{INVISIBLE}end"
+    loc = Location(f"dir{INVISIBLE}/h.h", 1, 1)
+    module = Module(
+        source=f"dir{INVISIBLE}/h.h",
+        enums=(Enum("tagS", ("S",), (Member("S_A", 1, "1", loc, doc=doc),), loc, TYPES.int, doc=doc),),
+    )
+    outputs = render_all(module, "const-object")
+    for suffix, text in outputs.items():
+        assert not filters.INVISIBLE_RE.search(text), suffix
+        (tmp_path / f"inv{suffix}").write_text(text, encoding="utf-8")
+    py = check_python(tmp_path / "inv.py")
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "PLE", str(tmp_path / "inv.py")],
+        capture_output=True,
+        text=True,
+    )
+    assert ruff.returncode == 0, ruff.stdout
+    # Strings decode back to the text (whitespace-like ones were collapsed in one-line docs).
+    assert "\u202e" in (py.S.__doc__ or "") and "\U000e0001" in (py.S.__doc__ or "")
+    data = check_json(tmp_path / "inv.json")
+    assert data["enums"][0]["doc"] == doc and data["source"] == module.source
+    run_typescript(tmp_path / "inv.ts", "const-object", tmp_path)
+
+
+def test_the_invisible_class_is_unicodes() -> None:
+    import unicodedata
+
+    expected = {
+        chr(c)
+        for c in range(0x80, 0x110000)
+        if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp", "Cc") and not 0xD800 <= c <= 0xDFFF
+    }
+    found = {chr(c) for c in range(0x80, 0x110000) if filters.INVISIBLE_RE.match(chr(c))}
+    assert expected <= found, sorted(hex(ord(c)) for c in expected - found)
+
+
+@pytest.mark.parametrize(
+    ("c_name", "pascal"),
+    [
+        ("SMTP_COMMAND", "SmtpCommand"),
+        ("SMTPCOMMAND", "Smtpcommand"),
+        ("tagPOP3_MARK", "TagPOP3Mark"),  # a word with lower case keeps its case
+        ("open_flags", "OpenFlags"),
+        ("imapCommandKind", "ImapCommandKind"),
+        ("__x__", "X"),
+        ("_", "_"),
+    ],
+)
+def test_pascal_case(c_name: str, pascal: str) -> None:
+    assert filters.pascal_case(c_name) == pascal
+
+
+def test_pascal_collisions_are_errors_naming_both(tmp_path: Path) -> None:
+    folder = tmp_path / "clash"
+    folder.mkdir()
+    (folder / "h.h").write_text("enum FOO_BAR { A };\nenum FooBar { B };\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gen", "--no-cache", "--class-names", "pascal", "-o", "out", "h.h"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert proc.returncode == 2 and not (folder / "out").exists()
+    assert proc.stderr.strip() == (
+        "h.h:2:1: error: class-names = pascal: FOO_BAR (h.h:1) and FooBar (h.h:2) would both be named FooBar"
+    )

@@ -205,3 +205,19 @@ def test_parser_stack_restores_the_limit() -> None:
     assert sys.getrecursionlimit() == before
     with parser_stack(10):  # never lowers it
         assert sys.getrecursionlimit() == before
+
+
+@pytest.mark.parametrize("kind", ["enum", "struct", "union"])
+def test_tagged_type_casts_build_a_well_formed_tree(kind: str) -> None:
+    """``(enum E)x`` in a macro: the tree must be walkable whatever the
+    pycparser version (3.12 added Enum.underlying_type before coord; a coord
+    there once broke the walk of macro_groups with an internal error)."""
+    node = parse_constant_expression(tokenize(f"(({kind} E)(0 + sizeof(0)))", "m.h", 1, 1), lambda _n: False)
+    stack: list[c_ast.Node] = [node]
+    seen = 0
+    while stack:
+        current = stack.pop()
+        assert isinstance(current, c_ast.Node)
+        stack.extend(child for _, child in current.children())
+        seen += 1
+    assert seen > 4

@@ -291,7 +291,7 @@ def test_the_header_including_itself(tmp_path: Path) -> None:
         ("typedef enum { A } E;\n}\n", "x.idl:2:1: error: unbalanced '}'"),
         ("typedef int T\n", "x.idl:1:1: error: expected ';' at the end of the declaration"),
         ("cpp_quote(42)\n", "x.idl:1:1: error: cpp_quote expects a string"),
-        ("typedef enum { A = } E;\n", "x.idl:1:9: error: cannot parse enum body"),
+        ("typedef enum { A = } E;\n", "x.idl:1:18: error: expected an expression after '=' (the value of 'A')"),
         ("import 42;\n", "x.idl:1:8: error: expected a file name in quotes after import"),
     ],
 )
@@ -353,3 +353,23 @@ def test_midl_pragmas_and_stray_semicolons_are_read_past(tmp_path: Path) -> None
         "midl_pragma warning (default: 2111);\ntypedef enum { C = 3 } F;\n",
     )
     assert _values(path) == {"A": 1, "B": 2, "C": 3}
+
+
+def test_comments_of_the_idl_describe_as_a_header_s_do(tmp_path: Path) -> None:
+    path = _idl(
+        tmp_path,
+        """
+// Colors [of the screen]: the comment keeps its brackets.
+typedef [v1_enum, helpstring("a [bracket]")] enum tagC {
+    [helpstring("red")] RED = 1,   // the first
+    GREEN                          // the last
+} C;
+const int LIMIT = 3;               // at most
+""",
+    )
+    result = extract(path)
+    enum = _enum(result.module.enums, "C")
+    assert enum.comment == "Colors [of the screen]: the comment keeps its brackets."
+    assert (enum.doc, [m.doc for m in enum.members]) == ("a [bracket]", ["red", None])
+    assert [m.comment for m in enum.members] == ["the first", "the last"]
+    assert [m.comment for e in result.module.enums if e.origin == "macros" for m in e.members] == ["at most"]

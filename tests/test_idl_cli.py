@@ -66,7 +66,7 @@ def test_tool_gen_takes_idl_files_and_a_language(project: Path, capsys: pytest.C
         '[tool.gen]\nheaders = ["colors.idl"]\nlanguage = "midl"\n', encoding="utf-8"
     )
     assert main([]) == 2
-    assert "unknown language 'midl' (c or idl)" in capsys.readouterr().err
+    assert "unknown language 'midl' (known: c, idl)" in capsys.readouterr().err
 
 
 def test_an_import_changed_is_seen_by_the_cache_the_quick_path_and_check(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 import jsonschema
 import pytest
 from conftest import REPO, Case, discover_cases, node_tool
+
+from gen.output import filters
 
 CASES = discover_cases()
 SCHEMA = json.loads((REPO / "gen" / "schema" / "gen-enums.schema.json").read_text(encoding="utf-8"))
@@ -35,6 +38,15 @@ def _json_values(case: Case) -> dict[str | None, dict[str, int]]:
     for e in data["enums"]:
         out.setdefault(e["name"], {}).update({m["name"]: m["value"] for m in e["members"]})
     return out
+
+
+def _py_class(case: Case, c_name: str) -> str:
+    """The Python class of a C enum or group, as the case's options name it."""
+    return filters.py_name(filters.pascal_case(c_name) if "pascal" in case.args else c_name)
+
+
+def _ts_binding(case: Case, c_name: str) -> str:
+    return filters.ts_name(filters.pascal_case(c_name) if "pascal" in case.args else c_name)
 
 
 def _import(path: Path) -> ModuleType:
@@ -58,18 +70,26 @@ def test_python_imports_with_json_values(case: Case) -> None:
     for name, members in values.items():
         if name is None:
             for member, value in members.items():
-                assert getattr(module, member) == value, member
+                assert getattr(module, filters.py_name(member)) == value, member
             continue
-        cls = getattr(module, name)
+        cls = getattr(module, _py_class(case, name))
         assert issubclass(cls, (enum.IntEnum, enum.IntFlag))
-        got = {m: cls[m].value for m in cls.__members__}
-        assert got == members
-    assert sorted(module.__all__) == sorted([n for n in values if n is not None] + [m for m in values.get(None, {})])
+        # Every member, in order (names may be escaped or stripped: tests/test_escaping.py).
+        assert [cls[m].value for m in cls.__members__] == list(members.values())
+    exported = [_py_class(case, n) for n in values if n is not None] + [
+        filters.py_name(m) for m in values.get(None, {})
+    ]
+    assert sorted(module.__all__) == sorted(exported)
 
 
 def test_python_goldens_pass_ruff_and_mypy_strict() -> None:
     files = [str(_expected(c, ".py")) for c in CASES]
     ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--isolated", *files], capture_output=True, text=True)
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    # Pylint's errors too: bidi control characters (PLE2502) and other invisible characters (PLE251x).
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "PLE", *files], capture_output=True, text=True
+    )
     assert ruff.returncode == 0, ruff.stdout + ruff.stderr
     # Each file on its own: they are separate modules with overlapping names.
     for f in files:
@@ -135,12 +155,12 @@ def test_typescript_goldens_compile_and_run(tmp_path: Path) -> None:
         exported: dict[str, Any] = json.loads(run.stdout)
         for name, members in _json_values(c).items():
             if name is None:
-                got = {m: _ts_number(exported[m]) for m in members}
+                got = [_ts_number(exported[filters.ts_name(m)]) for m in members]
             else:
-                obj = exported[name]
+                obj = exported[_ts_binding(c, name)]
                 # TypeScript numeric enums add reverse mappings (value -> name).
-                got = {k: _ts_number(v) for k, v in obj.items() if k in members}
-            assert got == members, f"{c.name}: {name}"
+                got = [_ts_number(v) for k, v in obj.items() if not re.fullmatch(r"-?\d+", k)]
+            assert got == list(members.values()), f"{c.name}: {name}"
 
 
 def _ts_number(v: Any) -> int:

@@ -4,6 +4,7 @@ has changed."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
@@ -141,3 +142,66 @@ def test_command_line_replay_matches_a_full_run(project: Path) -> None:
     assert not imported & {"jinja2", "pycparser", "markupsafe"}
     lines = [line for line in replayed[1].splitlines(keepends=True) if not line.startswith("import time:")]
     assert (replayed[0], "".join(lines), replayed[2]) == full
+
+
+# -- stamps are untrusted input -------------------------------------------------------------------
+
+
+def _stamp_file(project: Path) -> Path:
+    (stamp,) = (project.parent / "cache").glob("quick-*.stamp")
+    return stamp
+
+
+DAMAGE: dict[str, Callable[[dict[str, object]], object]] = {
+    "stdout not text": lambda s: s.update(stdout=7),
+    "stderr bytes": lambda s: s.update(stderr=b"x"),
+    "code text": lambda s: s.update(code="0"),
+    "code bool": lambda s: s.update(code=True),
+    "code out of range": lambda s: s.update(code=1000),
+    "files not a list": lambda s: s.update(files={"a": 1}),
+    "file entry short": lambda s: s.update(files=[("a", 1)]),
+    "file size text": lambda s: s.update(files=[(p, "1", i, m, c, h) for p, _, i, m, c, h in s["files"]]),  # type: ignore[attr-defined]
+    "absent ints": lambda s: s.update(absent=[1]),
+    "dirs state text": lambda s: s.update(dirs=[("d", "x")]),
+    "time float": lambda s: s.update(time=1.5),
+    "key text": lambda s: s.update(key=str(s["key"])),
+    "field missing": lambda s: s.pop("stderr"),
+    "field added": lambda s: s.update(more=1),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_malformed_stamp_falls_through(project: Path, capsys: pytest.CaptureFixture[str], damage: str) -> None:
+    _stamped(capsys)
+    stamp = _stamp_file(project)
+    data = marshal.loads(stamp.read_bytes())
+    DAMAGE[damage](data)
+    stamp.write_bytes(marshal.dumps(data))
+    assert quick.replay(ARGS) is None
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps(None), b"\xe9" * 100])
+def test_garbage_stamps_fall_through(project: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    _stamped(capsys)
+    _stamp_file(project).write_bytes(content)
+    assert quick.replay(ARGS) is None
+
+
+def test_a_malformed_stamp_is_no_traceback_on_the_command_line(project: Path) -> None:
+    """The quick path runs before the command line's guard: a stamp with a
+    wrong field type once gave a raw traceback there."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "gen", *ARGS], capture_output=True, text=True, env=env)
+
+    run()
+    full = run()
+    stamp = _stamp_file(project)
+    data = marshal.loads(stamp.read_bytes())
+    data["stdout"] = 12345
+    stamp.write_bytes(marshal.dumps(data))
+    again = run()
+    assert again.returncode == 0 and "Traceback" not in again.stderr
+    assert (again.stdout, again.stderr) == (full.stdout, full.stderr)

@@ -17,6 +17,7 @@ import random
 import re
 import resource
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -468,21 +469,39 @@ def test_output_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_output_path_that_is_a_fifo_does_not_hang(tmp_path: Path) -> None:
+    """A FIFO is never replaced: with nobody reading it, a clean error (not
+    a hang) and nothing written; with a reader, the text goes through it."""
     (tmp_path / "h.h").write_text("enum E { A = 1 };\n")
     (tmp_path / "out").mkdir()
-    os.mkfifo(tmp_path / "out" / "h.py")
+    fifo = tmp_path / "out" / "h.py"
+    os.mkfifo(fifo)
     run = gen(["-o", "out", "h.h"], tmp_path, timeout=30)
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines() == [
+        "out/h.py:1: error: cannot write out/h.py: it is a FIFO that nobody reads",
+        "gen: 1 error(s); nothing written",
+    ]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["h.py"]
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    try:
+        time.sleep(0.2)  # cat has the FIFO open
+        run = gen(["-o", "out", "-f", "python", "h.h"], tmp_path, timeout=30)
+        received = reader.communicate(timeout=30)[0].decode()
+    finally:
+        reader.kill()
     assert run.code == 0, run.stderr
-    assert (tmp_path / "out" / "h.py").is_file()
+    assert "class E(enum.IntEnum)" in received
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 # -- a run killed at any point --------------------------------------------------------------------
 
 #: A leftover of a killed run: the temporary file of one output (see CONTRIBUTING.md).
-TEMP_RE = re.compile(r"^\.[^/]+\.(py|json|ts)\.[A-Za-z0-9_]+\.tmp$")
+TEMP_RE = re.compile(r"^\.gen-[a-z0-9]{8}\.(tmp|old)$")
 
 KILLER = """
-import io, os, signal, sys
+import os, signal, sys
 import gen.output.writer
 when, n = sys.argv[1], int(sys.argv[2])
 calls = {"write": 0, "fsync": 0, "replace": 0}
@@ -497,28 +516,14 @@ def step(name, real):
         return real(*args)
     return wrapper
 
-class Raw(io.RawIOBase):
-    # An unbuffered file whose writes go through step(); 4 KiB chunks.
-    def __init__(self, fd):
-        self.fd = fd
-    def writable(self):
-        return True
-    def write(self, b):
-        return WRITE(self.fd, bytes(b[:4096]))
-    def fileno(self):
-        return self.fd
-    def close(self):
-        if not self.closed:
-            os.close(self.fd)
-        super().close()
-
 WRITE = step("write", os.write)
-# The writer's view of os: the same, with its write, fsync and replace steps hooked.
+# The writer's view of os: the same, with its write (in 4 KiB chunks),
+# fsync and replace steps hooked.
 proxy = type(sys)("os")
 proxy.__dict__.update(os.__dict__)
+proxy.write = lambda fd, data: WRITE(fd, bytes(data[:4096]))
 proxy.fsync = step("fsync", os.fsync)
 proxy.replace = step("replace", os.replace)
-proxy.fdopen = lambda fd, mode="wb": io.BufferedWriter(Raw(fd), buffer_size=1 << 12)
 gen.output.writer.os = proxy
 from gen.run.cli import main
 sys.exit(main(sys.argv[3:]))

@@ -98,6 +98,8 @@ class Conditions:
     missing_includes: list[str]
     main_file: str
     _by_name: dict[str, SourceFile]
+    #: Names the last condition tested that nobody defined (gen.c.undecided).
+    _not_defined: list[str]
 
     if TYPE_CHECKING:
 
@@ -106,24 +108,22 @@ class Conditions:
         ) -> IncludedFile | None: ...
 
     def _condition(self, kind: str, rest: str, file: str, line: int, text: str) -> bool:
+        """The value of a condition; the names it tested that nobody defined
+        are left in ``_not_defined``."""
+        self._not_defined = []
         col0 = len(text) - len(rest) + 1
         toks = tokenize(rest, file, line, col0)
         if kind in ("ifdef", "ifndef"):
             if not toks or toks[0].kind != IDENT:
                 raise GenError(f"macro name missing after #{kind}", Location(file, line, col0))
+            if toks[0].text not in self.macros:
+                self._not_defined.append(toks[0].text)
             return (toks[0].text in self.macros) == (kind == "ifdef")
         end = Token(PUNCT, "", file, line, len(text) + 1)
         expanded = Expander(self.macros, iter(toks), self._if_operators()).expand_all()
-        if self.missing_includes and file == self.main_file:
-            # Identifiers left after expansion count as 0; without the missing
-            # headers that may not be what the SDK says (version macros...).
-            unknown = sorted({t.text for t in expanded if t.kind == IDENT} - {"defined"})
-            if unknown:
-                self.reporter.warn(
-                    f"#{kind} depends on {', '.join(repr(u) for u in unknown[:3])}, not defined here "
-                    f"(from the missing '{self.missing_includes[0]}'?): what it guards may differ with the SDK",
-                    Location(file, line, col0),
-                )
+        # Identifiers left after expansion count as 0: without a missing
+        # header that may not be what the SDK says (version macros...).
+        self._not_defined += sorted({t.text for t in expanded if t.kind == IDENT} - {"defined"})
         try:
             node = parse_if_expression(expanded, end)
             evaluator = Evaluator(self.types, lambda _n: None, preprocessor=True)
@@ -177,6 +177,8 @@ class Conditions:
             close = ex.next_raw()
             if close is None or close.text != ")":
                 raise GenError("missing ')' after 'defined'", Location(tok.file, tok.line, tok.col))
+        if nxt.text not in self.macros:
+            self._not_defined.append(nxt.text)
         return number_token(int(nxt.text in self.macros), tok)
 
     def _op_has_include(self, ex: Expander, tok: Token) -> Token:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pycparser import c_ast
 from pycparser.c_parser import Coord, CParser
 
+from gen.c.body_syntax import enum_syntax_error
 from gen.c.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.c.lexer import IDENT, OTHER, PUNCT, TEXT, TYPE_WORDS, Token
 from gen.c.macros import ScanPolicy
@@ -274,6 +275,13 @@ class DeclarationScanner:
         Returns the token that ended a specifier without a body (``;`` in
         ``enum X x;``), which the caller must process next.
         """
+        self.policy.enum_keyword = kw  # the preprocessor asks (gen.c.undecided)
+        try:
+            return self._enum_specifier_tokens(it, stmt, kw)
+        finally:
+            self.policy.enum_keyword = None
+
+    def _enum_specifier_tokens(self, it: Iterator[Token], stmt: _Statement, kw: Token) -> Token | None:
         depth = 0
         for tok in it:
             t = tok.text
@@ -383,8 +391,8 @@ class DeclarationScanner:
         except RecursionError:
             raise GenError("enum initializer nested too deeply to parse", _loc(kw)) from None
         except Exception as exc:  # pycparser raises ParseError, and others on odd input
-            where = _snippet_location(str(exc), snippet, offset) or _loc(kw)
-            raise GenError(f"cannot parse enum body: {_parse_message(exc)}", where) from None
+            # Said again in gen's words, at the token where the trouble is.
+            raise enum_syntax_error(kw, body, _snippet_token(str(exc), snippet, offset)) from None
         enum = _find_enum(ast)
         values = enum.values.enumerators if enum is not None and enum.values is not None else []
         # Written forms first: they need the snippet coordinates.
@@ -462,21 +470,14 @@ def _find_enum(ast: c_ast.FileAST) -> c_ast.Enum | None:
     return None
 
 
-def _snippet_location(message: str, snippet: list[Token], offset: int) -> Location | None:
-    # pycparser messages start with "<enum>:LINE:COL: ..."
+def _snippet_token(message: str, snippet: list[Token], offset: int) -> Token | None:
+    """The body token a pycparser message (``<enum>:LINE:COL: ...``) names."""
     parts = message.split(":")
     if len(parts) >= 2 and parts[1].isdigit():
         line = int(parts[1]) - offset - 1
-        if 0 <= line < len(snippet):
-            return _loc(snippet[line])
+        if 0 < line < len(snippet) - 1:  # not the added "enum", "{" and "};" lines
+            return snippet[line]
     return None
-
-
-def _parse_message(exc: Exception) -> str:
-    text = str(exc)
-    parts = text.split(":", 3)
-    msg = parts[-1].strip() if len(parts) >= 3 else text
-    return msg.replace("__gen_tag", "tag")
 
 
 def _initializer_tokens(snippet: list[Token], name_line: int) -> list[Token]:

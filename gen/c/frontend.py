@@ -9,12 +9,14 @@ from pathlib import Path
 
 from gen.c.builder import ModelBuilder
 from gen.c.cexpr import parser_stack
+from gen.c.comments import describe, read_text
 from gen.c.declarations import DeclarationScanner
 from gen.c.inttypes import DATA_MODELS, IntTypes
 from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.c.macros import Macro
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.targets import DEFAULT_TARGET, TARGETS
+from gen.c.undecided import undecided_warnings
 from gen.diagnostics import GenError, Location, Reporter
 from gen.model import Extraction, GroupSpec, Module
 
@@ -104,6 +106,11 @@ def extract(
         marks = [TypedefMark(n, loc.line) for n, loc in builder.integer_typedef_marks]
         grouped = group_macros(integer, pp.source_lines(shown) or [], marks, taken, groups, types)
         enums = tuple(sorted((*enums, *grouped), key=lambda e: (e.location.line, e.location.column)))
+    for warning in undecided_warnings(
+        pp.undecided, enums, pp.source_lines, lambda file: macros == "all" or (macros == "main" and file == shown)
+    ):
+        reporter.add(warning)
+    enums = describe(enums, lambda name: _raw_text(pp, name))
     module = Module(
         source=shown,
         enums=enums,
@@ -111,6 +118,12 @@ def extract(
         dirs_probed=tuple(sorted(pp.dirs_probed)),
     )
     return Extraction(module, reporter.diagnostics)
+
+
+def _raw_text(pp: Preprocessor, name: str) -> str | None:
+    """The text of a file read in this run, comments and all (see gen.c.comments)."""
+    source = pp.source_file(name)
+    return read_text(source.path, source.encoding) if source is not None else None
 
 
 @dataclass

@@ -266,8 +266,15 @@ class _Parser:
         coord = _coord_tok(start)
         decl: c_ast.Node
         if words[:1] in (["struct"], ["union"], ["enum"]):
-            kind = {"struct": c_ast.Struct, "union": c_ast.Union, "enum": c_ast.Enum}[words[0]]
-            decl = c_ast.TypeDecl(None, [], None, kind(words[1] if len(words) > 1 else None, None, coord), coord)
+            tag = words[1] if len(words) > 1 else None
+            named: c_ast.Node
+            if words[0] != "enum":
+                named = {"struct": c_ast.Struct, "union": c_ast.Union}[words[0]](tag, None, coord)
+            elif "underlying_type" in c_ast.Enum.__slots__:  # pycparser 3.12: Enum(name, values, type, coord)
+                named = c_ast.Enum(tag, None, None, coord)
+            else:
+                named = c_ast.Enum(tag, None, coord)
+            decl = c_ast.TypeDecl(None, [], None, named, coord)
         else:
             decl = c_ast.TypeDecl(None, [], None, c_ast.IdentifierType(words, coord), coord)
         for _ in range(pointers):

@@ -111,7 +111,7 @@ class IncludeResolver:
     def _missing(self, target: str, loc: Location) -> None:
         if target not in self.missing_includes:
             self.missing_includes.append(target)
-        self.reporter.warn(f"'{target}' not found; continuing without it", loc)
+        self.reporter.warn(f"'{target}' not found; continuing without it", loc, code="missing-include")
 
     def _find_include(
         self, target: str, quoted: bool, current: SourceFile | None, after: int | None

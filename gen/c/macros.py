@@ -28,10 +28,13 @@ class ScanPolicy:
     semicolons. This is what keeps whole SDK include trees cheap.
     """
 
-    __slots__ = ("full",)
+    __slots__ = ("enum_keyword", "full")
 
     def __init__(self, full: bool = True) -> None:
         self.full = full
+        #: The ``enum`` keyword whose specifier the scanner is reading, if
+        #: any: a conditional met meanwhile sits in that enum's body.
+        self.enum_keyword: Token | None = None
 
 
 #: Tokens whose appearance in a macro's expansion matters to the scanner.

@@ -23,6 +23,7 @@ from gen.c.lexer import IDENT, Token, tokenize
 from gen.c.macros import Expander, Macro, ScanPolicy, number_token, string_token
 from gen.c.skim import Skimmer
 from gen.c.source import Deferred, PreLexed, Segment, SourceFile, VirtualSource, read_source
+from gen.c.undecided import Undecided, undecided_names
 from gen.diagnostics import GenError, Location, Reporter
 
 DATA_DIR = PACKAGE_DIR / "data"
@@ -42,6 +43,8 @@ class _Cond:
     location: Location
     #: NAME of an active ``#ifndef NAME`` (a header's "define unless defined").
     ifndef: str | None = None
+    #: Set when a missing include leaves a condition of the chain undecided.
+    undecided: Undecided | None = None
 
 
 @dataclass
@@ -70,6 +73,8 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     missing_includes: list[str] = field(default_factory=list)
     #: Folders searched for an include in vain (a file added there matters).
     dirs_probed: set[str] = field(default_factory=set)
+    #: Conditionals a missing include left undecided (gen.c.undecided).
+    undecided: list[Undecided] = field(default_factory=list)
     #: Called for every #define (macro, defining file) as it is processed.
     on_define: Callable[[Macro], None] | None = None
     main_file: str = ""
@@ -100,6 +105,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         self._danger: dict[int, tuple[int, Macro, bool]] = {}
         self._main_real: Path | None = None
         self._main_name = ""
+        self._not_defined: list[str] = []
         self._install_builtins()
 
     # -- set-up -----------------------------------------------------------------
@@ -194,6 +200,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         new.files_read = list(self.files_read)
         new.missing_includes = list(self.missing_includes)
         new.dirs_probed = set(self.dirs_probed)
+        new.undecided = list(self.undecided)
         new.on_define = None
         new.policy = ScanPolicy()
         new._once = set(self._once)
@@ -307,6 +314,9 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
                     taken = self._condition(directive, rest, name, lineno, text)
                     ifndef = rest.split()[0] if directive == "ifndef" and rest.split() else None
                     conds.append(_Cond(taken, taken, True, False, loc, ifndef))
+                    # A header's include guard decides nothing about its content.
+                    if not (ifndef and ifndef == guard_candidate and len(conds) == 1):
+                        self._note_undecided(conds[-1], directive, rest, loc)
                 else:
                     conds.append(_Cond(False, True, False, False, loc))
                 active = conds[-1].active
@@ -322,6 +332,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
                     kind = {"elif": "if", "elifdef": "ifdef", "elifndef": "ifndef"}[directive]
                     c.active = self._condition(kind, rest, name, lineno, text)
                     c.taken = c.active
+                    self._note_undecided(c, directive, rest, loc)
                 active = c.active
             elif directive == "else":
                 if not conds:
@@ -336,7 +347,9 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
             elif directive == "endif":
                 if not conds:
                     raise GenError("#endif without #if", loc)
-                conds.pop()
+                closed = conds.pop()
+                if closed.undecided is not None:
+                    closed.undecided.last_line = lineno
                 active = conds[-1].active if conds else True
                 if not conds and guard_candidate and guard_closed_at < 0:
                     guard_closed_at = lineno
@@ -373,6 +386,20 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         if guard_candidate and guard_closed_at > 0 and _only_blank_after(source.text, guard_closed_at):
             self._guards[source.path] = guard_candidate
         self._depth -= 1
+
+    def _note_undecided(self, cond: _Cond, directive: str, rest: str, loc: Location) -> None:
+        """Record the conditional when the condition just evaluated tested
+        names nobody defined while an include was missing."""
+        names = undecided_names(self._not_defined)
+        if not names or not self.missing_includes or cond.undecided is not None:
+            return
+        written = " ".join(f"#{directive} {rest.strip()}".split())
+        keyword = self.policy.enum_keyword
+        inside = Location(keyword.file, keyword.line, keyword.col) if keyword is not None else None
+        cond.undecided = Undecided(
+            loc, written[:60] + ("..." if len(written) > 60 else ""), names, self.missing_includes[0], 0, inside
+        )
+        self.undecided.append(cond.undecided)
 
     @staticmethod
     def _guard_candidate(text: str) -> str | None:

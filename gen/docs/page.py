@@ -26,14 +26,15 @@ and Constants sections, :mod:`gen.docs.markdown` the text, and
 
 from __future__ import annotations
 
-import re
+import datetime
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from gen.diagnostics import GenError, Location
-from gen.docs.markdown import HEADING, collapse, normalize_newlines, to_plain_text, track_fence
+from gen.docs.markdown import collapse, normalize_newlines, parse, to_plain_text
 from gen.docs.sections import IDENT_PREFIX, DocMember, Section, read_constants, read_syntax
 
 # --------------------------------------------------------------------------
@@ -97,8 +98,6 @@ class DocPage:
 
 # --------------------------------------------------------------------------
 
-_FRONT_KEY = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
-_FRONT_ITEM = re.compile(r"^[ \t]*-[ \t]+(.*?)[ \t]*$")
 _CONSTANTS_SECTIONS = ("constants", "members", "enumerators", "values")
 
 #: A front matter: key -> scalar text or list of items.
@@ -128,7 +127,8 @@ def parse_text(text: str, path: str) -> DocPage:
     constants = read_constants(_first_section(sections, _CONSTANTS_SECTIONS), path)
     return DocPage(
         path=path,
-        title=collapse(_scalar(front, "title") or to_plain_text(title or "")),
+        # The title is Markdown too (``IMAP\_RESPONSE\_TYPE enumeration``).
+        title=collapse(to_plain_text(_scalar(front, "title") or title or "")),
         description=_description(intro, _scalar(front, "description")),
         api_names=_items(front, "api_name"),
         api_locations=_items(front, "api_location"),
@@ -153,46 +153,52 @@ def _read(path: Path, name: str) -> str:
 
 
 def _front_matter(lines: list[str], path: str) -> tuple[FrontMatter, int]:
-    """Parse a leading ``---`` block; return it and the index after it."""
+    """Parse a leading ``---`` block (YAML); return it and the index after it."""
     if not lines or lines[0].strip() != "---":
         return {}, 0
-    front: FrontMatter = {}
-    key: str | None = None
     for index in range(1, len(lines)):
-        line = lines[index]
-        if line.strip() == "---":
-            return front, index + 1
-        key = _front_line(front, key, line, Location(path, index + 1, 1))
+        if lines[index].strip() == "---":
+            return _yaml(lines[1:index], path), index + 1
     raise GenError("front matter has no closing '---'", Location(path, 1, 1))
 
 
-def _front_line(front: FrontMatter, key: str | None, line: str, where: Location) -> str | None:
-    """Add one front-matter line; return the key that later lines extend."""
-    if not line.strip() or line.lstrip().startswith("#"):
-        return key
-    item = _FRONT_ITEM.match(line)
-    if item and key is not None:
-        value = front.get(key)
-        items = value if isinstance(value, list) else []
-        items.append(_unquote(item.group(1)))
-        front[key] = items
-        return key
-    pair = _FRONT_KEY.match(line)
-    if pair:
-        value_text = pair.group(2) or ""
-        # "key:" alone (or a block-scalar indicator) opens a list or a text.
-        front[pair.group(1)] = "" if value_text in ("", "|", ">", "|-", ">-") else _unquote(value_text)
-        return pair.group(1)
-    if line[0] in " \t" and key is not None and isinstance(front.get(key), str):
-        front[key] = f"{front[key]} {line.strip()}".strip()  # folded continuation
-        return key
-    raise GenError(f"cannot read front-matter line {line.strip()!r}", where)
+def _yaml(lines: list[str], path: str) -> FrontMatter:
+    """The front matter's keys with their text or list of texts (other
+    values, such as nested tables, are not used and left out)."""
+    import yaml  # only --docs reads pages
+
+    try:
+        # safe_load: no Python objects from tags; its pure-Python loader
+        # ends deep nesting in a RecursionError, not a crash.
+        data = yaml.safe_load("\n".join(lines))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = min(mark.line, len(lines) - 1) if mark is not None and lines else 0
+        text = lines[line].strip() if lines else ""
+        raise GenError(
+            f"cannot read front-matter line {text!r}: {error.problem or 'not YAML'}", Location(path, line + 2, 1)
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError):
+        raise GenError("cannot read the front matter: not YAML", Location(path, 2, 1)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise GenError("front matter is not a table of keys", Location(path, 2, 1))
+    front: FrontMatter = {}
+    for key, value in data.items():
+        if _is_scalar(value):
+            front[str(key)] = _text(value)
+        elif isinstance(value, list):
+            front[str(key)] = [_text(item) for item in value if _is_scalar(item)]
+    return front
 
 
-def _unquote(text: str) -> str:
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
-        return text[1:-1]
-    return text
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, (str, int, float, datetime.date)) or value is None
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _scalar(front: FrontMatter, key: str) -> str:
@@ -211,26 +217,32 @@ def _sections(lines: list[str], start: int) -> tuple[str | None, Section, dict[s
     """Split the body at headings: (H1 text, introduction, H2 sections).
 
     Sections are keyed by their lower-cased heading; the first of a name
-    wins. Headings inside fenced code blocks are code, not headings.
+    wins. Headings are CommonMark's, top-level ones only (never in code
+    blocks or quotes); the H1 text is Markdown.
     """
+    body = lines[start:]
     title: str | None = None
     intro = Section(start + 1)
     sections: dict[str, Section] = {}
     current = intro
-    fence: str | None = None
-    for index in range(start, len(lines)):
-        line = lines[index]
-        fence = track_fence(fence, line)
-        heading = HEADING.match(line) if fence is None else None
-        level = len(heading.group(1)) if heading else 0
-        if heading and level == 1 and title is None:
-            title = heading.group(2)
-            intro = current = Section(index + 2)
-        elif heading and level == 2:
-            current = Section(index + 2)
-            sections.setdefault(collapse(to_plain_text(heading.group(2))).lower(), current)
+    cursor = 0
+    tokens = parse("\n".join(body))
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or token.level != 0 or token.tag not in ("h1", "h2") or not token.map:
+            continue
+        first, after = token.map
+        text = tokens[index + 1].content if index + 1 < len(tokens) else ""
+        if token.tag == "h1" and title is not None:
+            continue  # a later H1 is text of its section
+        current.lines.extend(body[cursor:first])
+        cursor = after
+        if token.tag == "h1":
+            title = text
+            intro = current = Section(start + after + 1)
         else:
-            current.lines.append(line)
+            current = Section(start + after + 1)
+            sections.setdefault(collapse(to_plain_text(text)).lower(), current)
+    current.lines.extend(body[cursor:])
     return title, intro, sections
 
 
@@ -268,9 +280,11 @@ def load_docs(dirs: Iterable[str | Path]) -> list[DocPage]:
     for entry in dirs:
         path = Path(entry)
         if path.is_dir():
-            files.update(_pages_under(path))
+            files.update(p for p, is_dir in _visible_under(path) if not is_dir and p.suffix.lower() in _PAGE_SUFFIXES)
         elif path.is_file():
             files.add(path)
+        elif path.exists():
+            raise GenError(f"documentation path is neither a folder nor a regular file: {path.as_posix()}")
         else:
             raise GenError(f"documentation directory not found: {path.as_posix()}")
     return [parse_page(p) for p in sorted(files, key=lambda p: p.as_posix())]
@@ -283,22 +297,34 @@ def doc_folders(dirs: Iterable[str | Path]) -> list[Path]:
         root = Path(entry)
         if root.is_dir():
             found.append(root)
-            found += sorted(p for p in _visible_under(root) if p.is_dir())
+            found += sorted(p for p, is_dir in _visible_under(root) if is_dir)
     return found
 
 
-def _pages_under(root: Path) -> Iterable[Path]:
-    for path in _visible_under(root):
-        if path.suffix.lower() in _PAGE_SUFFIXES and path.is_file():
-            yield path
-
-
-def _visible_under(root: Path) -> Iterable[Path]:
-    """Everything under ``root`` except hidden entries and what they hold
-    (skip .git and friends: a docs checkout holds more than pages)."""
-    for path in root.rglob("*"):
-        if not any(part.startswith(".") for part in path.relative_to(root).parts):
-            yield path
+def _visible_under(root: Path) -> Iterable[tuple[Path, bool]]:
+    """(path, is a folder) of everything under ``root`` except hidden
+    entries and what they hold (skip .git and friends: a docs checkout holds
+    more than pages). Walked with a stack, not recursion, so any depth
+    works; links to folders are not followed (no loops); a folder that
+    cannot be listed is an error naming it."""
+    pending = [(root, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = [(entry.name, entry.is_dir(follow_symlinks=False), entry.is_file()) for entry in entries]
+        except OSError as error:
+            where = folder.as_posix() if depth < 8 else f"{depth} levels below {root.as_posix()}"
+            raise GenError(f"cannot list documentation folder {where}: {error.strerror or error}") from None
+        for name, is_dir, is_file in listed:
+            if name.startswith("."):
+                continue
+            path = folder / name
+            if is_dir:
+                pending.append((path, depth + 1))
+                yield path, True
+            elif is_file:
+                yield path, False
 
 
 # --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from gen.diagnostics import Location
+from gen.diagnostics import Location, printable
 from gen.docs.matching import DocMatch, DocMatches
 from gen.docs.page import DocPage
 from gen.docs.sections import DocMember
@@ -91,7 +91,7 @@ class DriftReport:
         lines = [line for entry in self.enums for line in _enum_lines(entry)]
         lines += [_unmatched_line(page) for page in self.unmatched_pages]
         # One finding per line: never let a name or path break a line.
-        return "\n".join(" ".join(line.split()) for line in lines)
+        return "\n".join(printable(" ".join(line.split())) for line in lines)
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data; keys and lists in a fixed order."""

@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gen.diagnostics import GenError, Location
-from gen.docs.markdown import CELL_SPLIT, TABLE_RULE, collapse, to_plain_text, track_fence
+from gen.docs.markdown import collapse, parse, strong_texts, to_plain_text
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 IDENT_RE = re.compile(_IDENT)
 IDENT_PREFIX = re.compile(_IDENT + r"(?![A-Za-z0-9_])")
 _SPAN_ID = re.compile(r"<span\s[^>]*?\bid\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
-BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
 _DL_TAG = re.compile(r"<(/?)(dl|dt|dd)\b[^>]*>", re.IGNORECASE)
 
 
@@ -71,17 +70,14 @@ def read_syntax(section: Section | None, path: str) -> tuple[str | None, tuple[s
 
 
 def _code_block(section: Section) -> tuple[str, int]:
-    """The first fenced block holding ``enum`` (else the first block)."""
+    """The first code block (fenced or indented) holding ``enum``, else the
+    first block; with the page line of its first line."""
     blocks: list[tuple[str, int]] = []
-    fence: str | None = None
-    for offset, line in enumerate(section.lines):
-        after = track_fence(fence, line)
-        if fence is None and after is not None:
-            blocks.append(("", section.first_line + offset + 1))
-        elif fence is not None and after is not None:
-            text, first = blocks[-1]
-            blocks[-1] = (text + line + "\n", first)
-        fence = after
+    for token in parse(section.text):
+        if token.type in ("fence", "code_block") and token.map:
+            # A fence's text starts on the line after its opening marker.
+            skip = 1 if token.type == "fence" else 0
+            blocks.append((token.content, section.first_line + token.map[0] + skip))
     for text, first in blocks:
         if _ENUM_KEYWORD.search(text):
             return text, first
@@ -333,12 +329,21 @@ def _dl_terms(text: str) -> list[tuple[str, str]]:
 
 
 def _table_terms(text: str) -> list[tuple[str, str]]:
-    rows = [line for line in text.split("\n") if line.lstrip().startswith("|") and not TABLE_RULE.match(line)]
-    pairs = []
-    for row in rows[1:]:  # the first row is the header
-        cells = CELL_SPLIT.split(row.strip().strip("|"))
-        if len(cells) >= 2:
-            pairs.append((cells[0], "\n\n".join(cells[1:])))
+    """(name cell, description cells) of each body row of the tables."""
+    pairs: list[tuple[str, str]] = []
+    in_body = False
+    row: list[str] = []
+    for token in parse(text):
+        if token.type == "tbody_open":
+            in_body = True
+        elif token.type == "tbody_close":
+            in_body = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "inline" and in_body:
+            row.append(token.content)
+        elif token.type == "tr_close" and in_body and len(row) >= 2:
+            pairs.append((row[0], "\n\n".join(row[1:])))
     return pairs
 
 
@@ -350,20 +355,16 @@ def _term_name(term: str) -> tuple[str | None, str | None]:
     the first identifier.
     """
     plain = to_plain_text(term)
+    bold, after_bold = strong_texts(term)
     candidates = [m.group(1) for m in _SPAN_ID.finditer(term)]
-    candidates += [to_plain_text(b.group(1) or b.group(2)) for b in BOLD.finditer(term)]
+    candidates += bold
     candidates += IDENT_RE.findall(plain)[:1]
     name = next((c for c in candidates if IDENT_PREFIX.fullmatch(c)), None)
     if name is None:
         return None, None
-    rest = plain.replace(name, "", 1) if name in plain else _after_bold(term)
+    rest = plain.replace(name, "", 1) if name in plain else after_bold
     value = collapse(rest).strip("()[] ")
     return name, value or None
-
-
-def _after_bold(term: str) -> str:
-    bold = BOLD.search(term)
-    return to_plain_text(term[bold.end() :]) if bold else ""
 
 
 # --------------------------------------------------------------------------

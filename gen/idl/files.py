@@ -6,8 +6,10 @@ file is found.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from gen.c.comments import read_text
 from gen.c.includes import SHIM_DIR
 from gen.c.inttypes import IntTypes
 from gen.c.lexer import IDENT, Token
@@ -64,6 +66,17 @@ class IdlFiles:
                 return lines
         return None
 
+    def raw_text(self, name: str) -> str | None:
+        """A file's text, comments and all (the comments describe enums and
+        members, as a header's do: :mod:`gen.c.comments`), with attribute
+        lists blanked as the header has them in comments."""
+        for pp in self.preprocessors:
+            source = pp.source_file(name)
+            if source is not None:
+                text = read_text(source.path, source.encoding)
+                return None if text is None else _ATTRIBUTES_RE.sub(_blank_attributes, text)
+        return None
+
     def path_of(self, name: str) -> Path | None:
         for pp in self.preprocessors:
             source = pp.source_file(name)
@@ -83,6 +96,17 @@ class IdlFiles:
                 return candidate
             self.probed.add(str(folder))
         return None
+
+
+#: Comments and strings (kept) and attribute lists (blanked, lines kept).
+_ATTRIBUTES_RE = re.compile(
+    r"""//[^\n]*|/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"?|\[(?:[^][{};"/]|"(?:[^"\\\n]|\\.)*")*\]""", re.S
+)
+
+
+def _blank_attributes(m: re.Match[str]) -> str:
+    text = m.group()
+    return re.sub(r"[^\n]", " ", text) if text.startswith("[") else text
 
 
 class _UnsafeMacros:

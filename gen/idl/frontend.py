@@ -26,6 +26,7 @@ from pathlib import Path
 
 from gen.c.builder import ModelBuilder
 from gen.c.cexpr import parser_stack
+from gen.c.comments import describe
 from gen.c.declarations import DeclarationScanner
 from gen.c.frontend import display_name
 from gen.c.inttypes import DATA_MODELS, IntTypes
@@ -162,7 +163,8 @@ def extract(
     files.note(pp)
     module = Module(
         source=shown,
-        enums=tuple(e for e, _ in placed),
+        # The .idl's comments describe what they stand by, as a header's do.
+        enums=describe((e for e, _ in placed), files.raw_text),
         files_read=tuple(files.read),
         dirs_probed=tuple(sorted(files.probed)),
     )

@@ -23,14 +23,20 @@ The name mapping (C name -> Python / TypeScript name), in order:
    every member already has get a trailing ``_``: ``mro`` (rejected by
    :mod:`enum`), ``name`` and ``value`` (mypy rejects ``name = 1`` and
    mistypes ``.value`` of every member once a member is called ``value``),
-   and int's public attributes (``real``, ``imag``, ``numerator``,
+   ``unsigned`` (the property HRESULT classes have), and int's public attributes (``real``, ``imag``, ``numerator``,
    ``denominator``, ``bit_length``, ``bit_count``, ``to_bytes``,
    ``from_bytes``, ``conjugate``, ``as_integer_ratio``, ``is_integer``:
    ``E.A.real`` would be the member ``real``, and mypy rejects most).
+   Once the class name is known, a member name :mod:`enum` takes for a
+   private name of the class (``_E__x`` in class ``E``) gets an ``m``
+   prefix too (``gen.output.viewmodel``).
 4. TypeScript bindings (:func:`ts_name`: ``export const``, ``type``,
    ``enum``): reserved words of strict-mode modules, ``arguments``,
-   ``eval``, and names a type alias or enum cannot have (``any``,
-   ``number``, ``undefined``, ``as``, ...) get a trailing ``_``.
+   ``eval``, names a type alias or enum cannot have (``any``,
+   ``number``, ``undefined``, ``as``, ...) and the names a CommonJS module
+   has or its emitted prologue uses (``require``, ``exports``, ``module``,
+   ``__filename``, ``__dirname``, ``__esModule``, ``Object``) get a
+   trailing ``_``.
 5. TypeScript keys (:func:`ts_key`: const-object properties, enum members)
    stay as written (reserved words are fine there) except ``__proto__``,
    which in an object literal sets the prototype instead of adding a
@@ -49,7 +55,9 @@ The name mapping (C name -> Python / TypeScript name), in order:
 Text that ends up in comments, docstrings or string literals is escaped by
 :func:`py_docstring`, :func:`py_string`, :func:`comment_text` and
 :func:`line_comment`; lone surrogates (from undecodable file names) become
-U+FFFD in all of them, so every output encodes as UTF-8.
+U+FFFD in all of them, so every output encodes as UTF-8, and invisible
+characters (bidi controls, zero-width characters, :data:`INVISIBLE_RE`) are
+written as escapes, decoded in strings and visible in comments.
 """
 
 from __future__ import annotations
@@ -81,6 +89,7 @@ _PY_ENUM_RESERVED = frozenset(
         "conjugate",
         "as_integer_ratio",
         "is_integer",
+        "unsigned",
     }
 )
 #: Names the generated Python module binds itself (``import enum``, ``Final``).
@@ -153,6 +162,35 @@ def unique_names(pairs: Sequence[tuple[str, str]]) -> list[str]:
             used.add(name)
             out[i] = name
     return [n for n in out if n is not None]
+
+
+def unique_derived(taken: set[str], wanted: Sequence[str]) -> list[str]:
+    """Names made up by gen (helpers) for one scope that already holds
+    ``taken``: each keeps its name if free, else takes ``_2``, ``_3``, ..."""
+    used = set(taken)
+    out: list[str] = []
+    for name in wanted:
+        candidate, k = name, 2
+        stem = name if name.endswith("_") else name + "_"
+        while candidate in used:
+            candidate, k = f"{stem}{k}", k + 1
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def pascal_case(name: str) -> str:
+    """``SMTP_COMMAND`` -> ``SmtpCommand``, ``tagPOP3_MARK`` -> ``TagPop3Mark``.
+
+    The name is split at ``_``; a word without lower-case letters is
+    capitalised (``SMTP`` -> ``Smtp``), a word with some keeps its case after
+    an upper-cased first letter (``myEnum`` -> ``MyEnum``). A name with no
+    ``_`` and no lower-case letter is one word: ``SMTPCOMMAND`` ->
+    ``Smtpcommand`` (there is no telling where its words end).
+    """
+    words = [w for w in name.split("_") if w]
+    out = "".join(w[0].upper() + (w[1:] if any(c.islower() for c in w) else w[1:].lower()) for w in words)
+    return out or name
 
 
 def unique_members(members: Sequence[Any]) -> tuple[Any, ...]:
@@ -265,22 +303,51 @@ _DIGITS = "0123456789"
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
+#: Characters a reader cannot see or that reorder what they see: C1 controls,
+#: and Unicode's format characters (Cf: bidi embeddings, overrides and
+#: isolates U+202A-U+202E and U+2066-U+2069, marks U+200E/U+200F/U+061C,
+#: zero-width spaces and joiners, the BOM, tags) and line/paragraph separators
+#: (Zl, Zp: line ends in JavaScript). Every output spells them as escapes
+#: (ruff's PLE2502 and the "Trojan Source" attack, CVE-2021-42574).
+#: tests/test_escaping.py checks this class against the running Python's
+#: Unicode database.
+INVISIBLE_RE = re.compile(
+    "[\x80-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
 
 def _encodable(text: str) -> str:
     """``text`` with lone surrogates (undecodable bytes of a file name) as U+FFFD."""
     return _SURROGATE_RE.sub("\ufffd", text)
 
 
+def _py_escape(char: str) -> str:
+    """A Python string escape for one character."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible character (:data:`INVISIBLE_RE`) written
+    as its escape (``\\u202e``), for comments and messages, where no escape
+    is decoded: the reader sees that something was there."""
+    return INVISIBLE_RE.sub(lambda m: _py_escape(m.group()), text)
+
+
 def py_docstring(text: str) -> str:
     """Text for a triple-double-quoted docstring body (no quotes added)."""
     out = _encodable(text).replace("\\", "\\\\").replace('"', '\\"')
     out = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", out)
-    return out
+    return visible(out)
 
 
 def py_string(text: str) -> str:
     """A Python string literal (double-quoted) for ``text``."""
-    return json.dumps(_encodable(text), ensure_ascii=False)
+    return visible(json.dumps(_encodable(text), ensure_ascii=False))
 
 
 # -- TypeScript -------------------------------------------------------------------
@@ -348,6 +415,15 @@ _TS_RESERVED = frozenset(
         "bigint",
         "arguments",
         "eval",
+        # CommonJS: the module wrapper's parameters and what TypeScript's
+        # emitted prologue uses (`Object.defineProperty(exports, "__esModule", ...)`).
+        "require",
+        "exports",
+        "module",
+        "__filename",
+        "__dirname",
+        "__esModule",
+        "Object",
     ]
 )
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -373,23 +449,26 @@ def ts_key(name: str) -> str:
     return json.dumps(name)
 
 
-def ts_value(value: int) -> str:
-    """A number literal, or a bigint literal past 2**53 (numbers lose precision)."""
-    if abs(value) > MAX_SAFE_INTEGER:
+def ts_value(value: int, bigint: bool = False) -> str:
+    """A number literal, or a bigint literal when ``bigint`` or past 2**53
+    (numbers lose precision there)."""
+    if bigint or abs(value) > MAX_SAFE_INTEGER:
         return f"{value}n"
     return str(value)
 
 
 def comment_text(text: str) -> str:
-    """Text safe inside a ``/* */`` or JSDoc comment, on one line per line."""
+    """Text safe inside a ``/* */`` or JSDoc comment, on one line per line
+    (invisible characters written as escapes)."""
     out = _encodable(text).replace("*/", "*\\/")
     out = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", out)
-    return out
+    return visible(out)
 
 
 def line_comment(text: str) -> str:
-    """Text safe after ``#`` or ``//``: one line, no control characters."""
-    return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", _encodable(text)).split())
+    """Text safe after ``#`` or ``//``: one line, no control characters,
+    invisible characters written as escapes."""
+    return visible(" ".join(re.sub(r"[\x00-\x1f\x7f]", " ", _encodable(text)).split()))
 
 
 # -- values ------------------------------------------------------------------------
@@ -408,12 +487,22 @@ def unsigned32(value: int) -> str:
     return f"0x{value & 0xFFFFFFFF:08X}"
 
 
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
 def json_value(value: object) -> str:
-    return _encodable(json.dumps(value, ensure_ascii=False))
+    """``value`` as JSON; invisible characters (they only occur in strings) as ``\\uXXXX`` escapes."""
+    return INVISIBLE_RE.sub(lambda m: _json_escape(m.group()), _encodable(json.dumps(value, ensure_ascii=False)))
 
 
 FILTERS = {
     "py_name": py_name,
+    "pascal_case": pascal_case,
     "py_member_name": py_member_name,
     "py_docstring": py_docstring,
     "py_string": py_string,

@@ -11,24 +11,41 @@ parser or Jinja.
 
 Records live in ``$GEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/gen``, else
 ``~/.cache/gen``; ``--no-cache`` (or ``GEN_NO_CACHE=1``) turns the cache off.
+The folder is kept under ``$GEN_CACHE_MAX_MB`` megabytes (default
+:data:`DEFAULT_MAX_MB`): storing a record deletes the least recently used
+files (records, quick-path stamps, compiled templates) beyond it.
+``gen --clear-cache`` deletes them all.
+
+A record is input like any other: one that does not have exactly the
+expected shape is ignored, and the run is done in full.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import os
-import tempfile
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gen import __version__
+from gen.output.writer import TEMP_NAME, PlannedOutput, remove_stale_temporaries, write_outputs
 from gen.run.quick import PACKAGE_DIR, cache_folder, dir_state, file_hash, own_files
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
+#: The cache's size limit in megabytes, unless $GEN_CACHE_MAX_MB says otherwise.
+DEFAULT_MAX_MB = 200
+#: Files of the cache folder that are gen's (records, stamps, temporaries).
+RECORD_NAME = re.compile(r"[0-9a-f]{40}\.json\Z")
+STAMP_NAME = re.compile(r"quick-[0-9a-f]{16}\.stamp\Z")
+#: The folder of compiled templates (gen.output.render) and its files.
+JINJA_FOLDER = "jinja"
+_JINJA_NAME = re.compile(r"__jinja2_.*\.cache\Z")
 
 
 def cache_dir() -> Path:
@@ -84,33 +101,115 @@ class Record:
         return all(dir_state(path) == state for path, state in self.dirs.items())
 
 
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _parse(data: object) -> Record | None:
+    """A record from its JSON, if every field has the expected type."""
+    if not isinstance(data, dict) or set(data) != {f.name for f in dataclasses.fields(Record)}:
+        return None
+    inputs, dirs, outputs = data["inputs"], data["dirs"], data["outputs"]
+    if not (isinstance(inputs, dict) and all(isinstance(v, str) for v in inputs.values())):
+        return None
+    if not (isinstance(dirs, dict) and all(v is None or type(v) is int for v in dirs.values())):
+        return None
+    if not (isinstance(outputs, list) and all(_strings(o) and len(o) == 2 for o in outputs)):
+        return None
+    if not (_strings(data["diagnostics"]) and _strings(data["deps"])):
+        return None
+    return Record(dict(inputs), dict(dirs), [(p, t) for p, t in outputs], data["diagnostics"], data["deps"])
+
+
 def load(key: str) -> Record | None:
+    """The record of ``key`` if there is one, well formed and current."""
     path = cache_dir() / f"{key}.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        record = Record(
-            inputs=dict(data["inputs"]),
-            dirs=dict(data["dirs"]),
-            outputs=[(p, t) for p, t in data["outputs"]],
-            diagnostics=list(data["diagnostics"]),
-            deps=list(data["deps"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
+        record = _parse(json.loads(path.read_text(encoding="utf-8", errors="surrogateescape")))
+    except (OSError, ValueError, RecursionError):
         return None
-    return record if record.is_current() else None
+    if record is None or not record.is_current():
+        return None
+    with _quietly():
+        os.utime(path)  # recently used: the last to be evicted
+    return record
+
+
+def _quietly() -> contextlib.suppress:
+    """The cache is a help, never a reason to fail."""
+    return contextlib.suppress(OSError)
 
 
 def store(key: str, record: Record) -> None:
-    """Save a record; a cache that cannot be written is silently skipped."""
+    """Save a record, then keep the folder under its size limit; a cache
+    that cannot be written is silently skipped."""
     folder = cache_dir()
-    try:
+    text = json.dumps(dataclasses.asdict(record))
+    with _quietly():
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(dataclasses.asdict(record), f)
-        os.replace(tmp, folder / f"{key}.json")
-    except OSError:
-        return
+        write_outputs([PlannedOutput(folder / f"{key}.json", text)])
+    with _quietly():
+        remove_stale_temporaries(folder)
+        trim(max_bytes())
+
+
+def max_bytes() -> int:
+    """The size limit: $GEN_CACHE_MAX_MB megabytes, else the default."""
+    try:
+        megabytes = float(os.environ.get("GEN_CACHE_MAX_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    return max(0, int(megabytes * 1_000_000))
+
+
+def _own_files() -> Iterator[os.DirEntry[str]]:
+    """gen's files in the cache folder: records, stamps, temporaries and
+    compiled templates (nothing else, should the folder be shared)."""
+    folder = cache_dir()
+    for sub, pattern in ((folder, None), (folder / JINJA_FOLDER, _JINJA_NAME)):
+        try:
+            with os.scandir(sub) as entries:
+                for entry in entries:
+                    if pattern is not None:
+                        mine = bool(pattern.match(entry.name))
+                    else:
+                        mine = any(p.match(entry.name) for p in (RECORD_NAME, STAMP_NAME, TEMP_NAME))
+                    if mine and entry.is_file(follow_symlinks=False):
+                        yield entry
+        except OSError:
+            continue
+
+
+def trim(limit: int) -> int:
+    """Delete the least recently used files until the cache holds at most
+    ``limit`` bytes; how many were deleted."""
+    files = []
+    for entry in _own_files():
+        with _quietly():
+            st = entry.stat(follow_symlinks=False)
+            files.append((st.st_mtime_ns, st.st_size, entry.path))
+    total = sum(size for _, size, _ in files)
+    removed = 0
+    for _, size, path in sorted(files):
+        if total <= limit:
+            break
+        with _quietly():
+            os.unlink(path)
+            total -= size
+            removed += 1
+    return removed
+
+
+def clear() -> int:
+    """Delete every file of the cache; how many were deleted."""
+    removed = 0
+    for entry in list(_own_files()):
+        with _quietly():
+            os.unlink(entry.path)
+            removed += 1
+    with _quietly():
+        os.rmdir(cache_dir() / JINJA_FOLDER)
+    return removed
 
 
 def make_record(

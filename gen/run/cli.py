@@ -15,19 +15,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO, NoReturn
 
 from gen import __version__
 from gen.c.targets import DEFAULT_TARGET, TARGETS
-from gen.diagnostics import Diagnostic, GenError, Level
-from gen.output.writer import PlannedOutput, output_stem, write_if_changed
+from gen.diagnostics import Diagnostic, GenError, Level, Location, printable
+from gen.output.writer import PlannedOutput, output_stem, remove_stale_temporaries, write_outputs
 from gen.run import cache, quick
-from gen.run.config import HeaderSettings, load_settings, pyproject_candidates
-from gen.run.depfile import depfile_path, depfile_text, write_depfile
+from gen.run.config import CHOICES, HeaderSettings, load_settings, pyproject_candidates
+from gen.run.depfile import depfile_output, depfile_path, depfile_text
+from gen.run.orphans import Orphan, find_orphans
 
 __all__ = ["build_parser", "depfile_text", "main", "output_stem"]
 
@@ -37,12 +41,29 @@ EXIT_ERROR = 2
 TS_STYLES = ("const-object", "enum", "const-enum")
 
 
+class _Parser(argparse.ArgumentParser):
+    """No abbreviations (``--out`` must not mean ``--out-dir``), and a
+    suggestion for a mistyped option."""
+
+    def error(self, message: str) -> NoReturn:
+        m = re.fullmatch(r"unrecognized arguments: (.*)", message)
+        if m:
+            known = [o for action in self._actions for o in action.option_strings]
+            for word in m.group(1).split():
+                close = difflib.get_close_matches(word.split("=")[0], known, n=1, cutoff=0.6)
+                if word.startswith("-") and close:
+                    message += f" (did you mean '{close[0]}'?)"
+                    break
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="gen",
+        allow_abbrev=False,
         description="Extract the enums of C headers (values as clang computes them) "
         "and write them as Python, JSON and TypeScript.",
-        epilog="Exit codes: 0 success, 1 --check found stale outputs (or --strict found drift), 2 error. "
+        epilog="Exit codes: 0 success, 1 --check found stale or orphaned outputs (or --strict found drift), 2 error. "
         "Settings come from [tool.gen] of the nearest pyproject.toml; options override them.",
     )
     p.add_argument(
@@ -124,12 +145,57 @@ def build_parser() -> argparse.ArgumentParser:
         "JSON keeps the C names",
     )
     p.add_argument(
+        "--class-names",
+        choices=("c", "pascal"),
+        help="Python class and TypeScript type names: as in C (c, default) or PascalCase (pascal: "
+        "SMTP_COMMAND -> SmtpCommand); JSON keeps the C names",
+    )
+    p.add_argument(
+        "--ts-lookup",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="TypeScript lookup helpers per enum: isX(v), nameOfX(v), valuesOfX (const-object form; default: on)",
+    )
+    p.add_argument(
+        "--header-comments",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="use the header's own comments as descriptions (default: on; --docs pages take precedence)",
+    )
+    p.add_argument(
         "--explain",
         action="store_true",
         help="print, for each enum, whether it is IntFlag or IntEnum and why (and the prefix stripped)",
     )
     p.add_argument("--ts-style", choices=TS_STYLES, help="TypeScript form (default: const-object)")
-    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if any output would change")
+    p.add_argument(
+        "--werror",
+        "-Werror",
+        action="store_true",
+        default=None,
+        help="make every warning an error (exit 2, nothing written)",
+    )
+    p.add_argument(
+        "--missing-includes",
+        choices=CHOICES["missing-includes"],
+        help="an #include that is not found: warn and continue without it (default), or error",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if any output would change or is orphaned (generated earlier, no longer written)",
+    )
+    p.add_argument(
+        "--touch",
+        action="store_true",
+        help="give outputs that did not change a new modification time too (for build tools that compare times "
+        "and cannot restat, such as CMake's Makefiles generator)",
+    )
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="delete orphaned outputs: files gen generated earlier in the output folders that the run no longer writes",
+    )
     p.add_argument("--diff", action="store_true", help="print a unified diff of each change (implies --check)")
     p.add_argument("--depfile", metavar="PATH", help="write a Makefile-syntax depfile of every file read")
     p.add_argument(
@@ -138,6 +204,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the target the depfile names (default: every output), e.g. a stamp file",
     )
     p.add_argument("--config", metavar="PYPROJECT", help="read [tool.gen] from this file instead of searching")
+    p.add_argument("--no-config", action="store_true", help="read no [tool.gen] configuration")
+    p.add_argument(
+        "--stem",
+        metavar="NAME",
+        help="base name of the outputs (NAME.py, NAME.json, ...) instead of one made from the header's name",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     p.add_argument(
         "-j",
@@ -152,6 +224,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not use or update the run cache (by default a run whose inputs are all unchanged "
         "is served from $GEN_CACHE_DIR or ~/.cache/gen)",
     )
+    p.add_argument(
+        "--clear-cache", action="store_true", help="delete the run cache (records, quick-path stamps) and exit"
+    )
+    p.add_argument("--print-schema", action="store_true", help="print the JSON Schema of the JSON output and exit")
     p.add_argument("--version", action="version", version=f"gen {__version__}")
     return p
 
@@ -172,6 +248,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(raw)
         if args.diff:
             args.check = True
+        if args.print_schema:
+            from gen.run.api import schema_text
+
+            sys.stdout.write(schema_text())
+            return EXIT_OK
+        if args.clear_cache:
+            removed = cache.clear()
+            if not args.quiet:
+                print(printable(f"gen: cleared the cache in {cache.cache_dir()} ({removed} file(s) removed)"))
+            return EXIT_OK
         return _run(args, raw, printed)
     except KeyboardInterrupt:
         print("gen: interrupted", file=sys.stderr)
@@ -185,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("GEN_DEBUG"):
             raise
-        detail = " ".join(str(exc).split()) or "(no message)"
+        detail = printable(" ".join(str(exc).split())) or "(no message)"
         print(
             f"gen: internal error: {type(exc).__name__}: {detail} "
             "(this is a bug in gen; please report it with the command and the input)",
@@ -236,17 +322,17 @@ def _execute(
         return depfile_path(os.path.abspath(path), origin, project)
 
     use_cache = not (args.no_cache or os.environ.get("GEN_NO_CACHE") or args.explain or args.docs_report)
-    key = cache.run_key(settings, {"depfile_target": args.depfile_target}) if use_cache else ""
+    key = cache.run_key(settings, {}) if use_cache else ""
     record = cache.load(key) if use_cache else None
     if record is not None:
         # Every input is as it was: the outputs are known without parsing.
         for line in record.diagnostics:
             _print(line)
         outputs = [PlannedOutput(Path(p), text) for p, text in record.outputs]
-        code, changed = _finish(args, settings, outputs, record.deps, shown, drifted=False)
+        code, changed, looked = _finish(args, settings, outputs, record.deps, shown, drifted=False)
         if code != EXIT_OK or changed:
             return code, None
-        return code, ([*record.inputs, *_written(args, settings, outputs)], list(record.dirs))
+        return code, ([*record.inputs, *_written(args, settings, outputs), *looked[0]], [*record.dirs, *looked[1]])
 
     from gen.run.pipeline import RunResult, plan, print_drift
 
@@ -264,12 +350,12 @@ def _execute(
         _print(d)
     if args.explain:
         for line in run.explain:
-            print(line)
+            print(printable(line), file=_status(args))
     if any(d.level is Level.ERROR for d in run.diagnostics):
         print(f"gen: {sum(d.level is Level.ERROR for d in run.diagnostics)} error(s); nothing written", file=sys.stderr)
         return EXIT_ERROR, None
     drifted = print_drift(run, args.docs_report) if args.docs_report else False
-    code, changed = _finish(args, settings, run.outputs, run.deps, shown, drifted)
+    code, changed, looked = _finish(args, settings, run.outputs, run.deps, shown, drifted)
     if not use_cache or code == EXIT_ERROR:
         return code, None
     new = cache.make_record(
@@ -285,13 +371,19 @@ def _execute(
     cache.store(key, new)
     if code != EXIT_OK or changed:
         return code, None
-    return code, ([*run.deps, *_written(args, settings, run.outputs)], list(run.dirs_probed))
+    return code, ([*run.deps, *_written(args, settings, run.outputs), *looked[0]], [*run.dirs_probed, *looked[1]])
 
 
 def _written(args: argparse.Namespace, settings: list[HeaderSettings], outputs: Sequence[PlannedOutput]) -> list[str]:
     """The files a run writes (or, with --check, compares): its outputs and depfile."""
     depfile = settings[0].depfile if settings and not args.check else None
     return [str(o.path) for o in outputs] + ([str(depfile)] if depfile else [])
+
+
+def _status(args: argparse.Namespace) -> IO[str]:
+    """Where status lines go: stdout, unless it carries machine-readable
+    output (``--docs-report json``), which must stand alone there."""
+    return sys.stderr if args.docs_report == "json" else sys.stdout
 
 
 def _finish(
@@ -301,34 +393,85 @@ def _finish(
     deps: Sequence[str],
     shown: Callable[[str | Path], str],
     drifted: bool,
-) -> tuple[int, bool]:
-    """Check or write the outputs (and the depfile); the exit code, and
-    whether any file was written."""
+) -> tuple[int, bool, tuple[list[str], list[str]]]:
+    """Check or write the outputs (and the depfile), all or nothing; the
+    exit code, whether any file was written or removed, and the files and
+    folders looked at for orphans (a stamp depends on them)."""
+    status = _status(args)
+    out_dirs = sorted({o.path.parent for o in outputs})
+    # The full list of headers comes from [tool.gen] when none is typed.
+    complete = not args.headers and bool(settings) and settings[0].config_file is not None
+    orphans = find_orphans(outputs, complete)
+    looked = ([str(o.path) for o in orphans], [str(d) for d in out_dirs])
     if args.check:
         stale = [o for o in outputs if o.is_stale()]
         for o in stale:
-            print(f"would change: {shown(o.path)}")
+            print(f"would change: {printable(shown(o.path))}", file=status)
             if args.diff:
-                sys.stdout.write(o.diff(shown(o.path)))
+                status.write(o.diff(shown(o.path)))
+        for orphan in orphans:
+            line = f"orphaned: {shown(orphan.path)} (generated from {orphan.source}; --prune deletes it)"
+            print(printable(line), file=status)
         if stale:
-            print(f"gen --check: {len(stale)} of {len(outputs)} output(s) are stale")
-            return EXIT_STALE, False
+            print(f"gen --check: {len(stale)} of {len(outputs)} output(s) are stale", file=status)
+        if orphans:
+            print(f"gen --check: {len(orphans)} orphaned output(s)", file=status)
+        if stale or orphans:
+            return EXIT_STALE, False, looked
         if not args.quiet:
-            print(f"gen --check: all {len(outputs)} output(s) are current")
-        return (EXIT_STALE if args.strict and drifted else EXIT_OK), False
-    changed = False
+            print(f"gen --check: all {len(outputs)} output(s) are current", file=status)
+        return (EXIT_STALE if args.strict and drifted else EXIT_OK), False, looked
+    if orphans and not args.prune:
+        werror = bool(settings) and settings[0].werror
+        for orphan in orphans:
+            _print(_orphan_diagnostic(orphan, shown, werror))
+        if werror:
+            print(f"gen: {len(orphans)} error(s); nothing written", file=sys.stderr)
+            return EXIT_ERROR, False, looked
+    planned = list(outputs)
+    depfile = settings[0].depfile if settings else None
+    if depfile:
+        # Named as make or ninja, started in the same folder as gen, name them.
+        target = settings[0].depfile_target
+        targets = [target] if target else [shown(o.path) for o in outputs]
+        planned.append(depfile_output(Path(depfile), targets, [shown(d) for d in deps]))
     try:
-        for o in outputs:
-            written = write_if_changed(o)
-            changed |= written
-            if not args.quiet:
-                print(f"{'wrote' if written else 'unchanged'} {shown(o.path)}")
-        depfile = settings[0].depfile if settings else None
-        if depfile:
-            # Named as make or ninja, started in the same folder as gen, name them.
-            targets = [args.depfile_target] if args.depfile_target else [shown(o.path) for o in outputs]
-            changed |= write_depfile(Path(depfile), targets, [shown(d) for d in deps])
+        written = write_outputs(planned)
     except GenError as exc:
         _print(exc.diagnostic)
-        return EXIT_ERROR, changed
-    return (EXIT_STALE if args.strict and drifted else EXIT_OK), changed
+        print("gen: 1 error(s); nothing written", file=sys.stderr)
+        return EXIT_ERROR, False, looked
+    if args.touch:
+        # For build tools that compare times and cannot restat: outputs
+        # that did not change get a new modification time too.
+        for o, w in zip(outputs, written, strict=False):
+            if not w:
+                with contextlib.suppress(OSError):
+                    os.utime(o.path)
+    if not args.quiet:
+        for o, w in zip(outputs, written, strict=False):
+            verb = "wrote" if w else "touched" if args.touch else "unchanged"
+            print(f"{verb} {printable(shown(o.path))}", file=status)
+    # A touching run is never replayed by the quick path: it must touch.
+    changed = any(written) or bool(args.touch and outputs)
+    if args.prune:
+        for orphan in orphans:
+            try:
+                os.unlink(orphan.path)
+            except OSError as exc:
+                where = Location(shown(orphan.path), 1)
+                _print(Diagnostic(Level.ERROR, f"cannot delete: {exc.strerror or exc}", where))
+                return EXIT_ERROR, True, looked
+            changed = True
+            if not args.quiet:
+                print(f"removed {printable(shown(orphan.path))}", file=status)
+    # Leftovers of killed runs, in the folders this run writes to.
+    for folder in {*out_dirs, *([Path(depfile).parent] if depfile else [])}:
+        remove_stale_temporaries(folder)
+    return (EXIT_STALE if args.strict and drifted else EXIT_OK), changed, looked
+
+
+def _orphan_diagnostic(orphan: Orphan, shown: Callable[[str | Path], str], error: bool) -> Diagnostic:
+    level, suffix = (Level.ERROR, " [-Werror]") if error else (Level.WARNING, "")
+    message = f"orphaned output: generated from {orphan.source}, no longer written by this run; --prune deletes it"
+    return Diagnostic(level, message + suffix, Location(shown(orphan.path), 1))

@@ -20,17 +20,24 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     templates = "gen-templates"     # user template folder
     ts-style = "const-object"       # or "enum", "const-enum"
     depfile = "build/gen.d"
+    depfile-target = "gen.stamp"    # the target the depfile names (default: the outputs)
     include = ["^IXP"]              # regexes: keep only enums whose name matches one
     exclude = []                    # regexes: drop enums whose name matches one
     strip-prefix = false            # strip members' common prefix in Python/TypeScript names
+    class-names = "c"               # or "pascal": SMTP_COMMAND -> SmtpCommand (Python and TypeScript)
+    ts-lookup = true                # TypeScript isX / nameOfX / valuesOfX helpers (const-object form)
+    header-comments = true          # the header's own comments become descriptions
     macros = "main"                 # #define constants: "main" (this header's), "all", "none"
     language = "idl"                # "c" or "idl"; default: "idl" for .idl files, else "c"
     groups = [{ name = "IMAP_MSGFLAGS", match = "^IMAP_MSG_", flags = true }]  # explicit #define groups
     docs = ["sdk-docs"]             # folders of SDK reference pages (like --docs)
     flags = { POP3MARKTYPE = true } # force the IntFlag choice per enum
+    werror = false                  # every warning is an error (like -Werror)
+    missing-includes = "warn"       # or "error": an include that is not found stops the run
 
-    [tool.gen.header."include/foo.h"]   # per-header settings: same keys but headers, header, depfile
+    [tool.gen.header."include/foo.h"]   # per-header settings: same keys but headers, header, depfile[-target]
     defines = ["FOO_EXTRA"]
+    stem = "foo_enums"              # output base name: foo_enums.py, foo_enums.json, ...
 
 A per-header value replaces the top-level one, except ``flags``, whose
 entries are merged over the top-level ``flags``. Command-line flags override
@@ -42,8 +49,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import keyword
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -57,11 +66,35 @@ from gen.model import GroupSpec, Module
 _LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude", "docs")
 _PATH_LIST_KEYS = ("include-dirs", "docs")
 _SCALAR_KEYS = (
-    *("out-dir", "target", "shims", "templates", "ts-style", "depfile", "strip-prefix", "macros", "language"),
+    "out-dir",
+    "target",
+    "shims",
+    "templates",
+    "ts-style",
+    "depfile",
+    "depfile-target",
+    "strip-prefix",
+    "macros",
+    "werror",
+    "missing-includes",
+    "stem",
+    "class-names",
+    "ts-lookup",
+    "header-comments",
+    "language",
 )
+_BOOL_KEYS = ("shims", "strip-prefix", "werror", "ts-lookup", "header-comments")
 _TOP_ONLY = ("headers", "header")
 #: Settings of the whole run: not allowed in a per-header table.
-_RUN_ONLY = ("depfile",)
+_RUN_ONLY = ("depfile", "depfile-target")
+#: The choices of keys (and options) that take one of a few words.
+CHOICES = {
+    "ts-style": ("const-object", "enum", "const-enum"),
+    "macros": ("main", "all", "none"),
+    "missing-includes": ("warn", "error"),
+    "class-names": ("c", "pascal"),
+    "language": ("c", "idl"),
+}
 _TABLE_KEYS = ("flags", "groups")
 KNOWN_KEYS = frozenset(_LIST_KEYS + _SCALAR_KEYS + _TOP_ONLY + _TABLE_KEYS)
 
@@ -84,9 +117,17 @@ class HeaderSettings:
     template_dirs: list[Path] = field(default_factory=list)
     ts_style: str = "const-object"
     depfile: str | None = None
+    #: The target the depfile names (default: the outputs).
+    depfile_target: str | None = None
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     strip_prefix: bool = False
+    #: Python class and TypeScript type names: "c" (as in C) or "pascal".
+    class_names: str = "c"
+    #: TypeScript lookup helpers (isX, nameOfX, valuesOfX) in the const-object form.
+    ts_lookup: bool = True
+    #: The header's own comments become descriptions (documentation pages win).
+    header_comments: bool = True
     #: Which #define constants to extract: "main", "all" or "none".
     macros: str = "main"
     #: The input's language, "c" or "idl"; None: by the file's extension.
@@ -96,6 +137,12 @@ class HeaderSettings:
     #: Explicit #define groups: (name, regex, flags or None).
     groups: list[GroupSpec] = field(default_factory=list)
     flags: dict[str, bool] = field(default_factory=dict)
+    #: Every warning is an error.
+    werror: bool = False
+    #: "warn" (default: continue without the file) or "error".
+    missing_includes: str = "warn"
+    #: The outputs' base name; None: made from the header's name.
+    stem: str | None = None
     config_file: str | None = None
     #: The folder the run works in: the config file's, when there is one
     #: (so outputs do not depend on where gen is started); None: the cwd.
@@ -140,7 +187,8 @@ def _has_gen_table(path: Path) -> bool:
         # Broken files on the way up are not ours to judge unless they
         # mention gen: then reading it properly reports the problem.
         try:
-            return bool(re.search(r"^\s*\[\s*tool\s*\.\s*gen\s*[\].]", path.read_text("utf-8", "replace"), re.M))
+            # ``[tool.gen`` with its bracket missing counts too.
+            return bool(re.search(r"^\s*\[\s*tool\s*\.\s*gen\b", path.read_text("utf-8", "replace"), re.M))
         except OSError:
             return False
     tool = data.get("tool")
@@ -161,13 +209,30 @@ def _load_table(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", Location(_shown(path), 1)) from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", 1) or 1
-        raise ConfigError(f"invalid TOML: {exc}", Location(_shown(path), line)) from None
+        raise ConfigError(*_toml_error(exc, path)) from None
     tool = data.get("tool", {})
     table = tool.get("gen", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
         raise ConfigError("[tool.gen] must be a table", Location(_shown(path), _line_of(path, "gen", "tool")))
     return table
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, path: Path) -> tuple[str, Location]:
+    """tomllib's message ("Invalid value (at line 3, column 11)") as a
+    message and the location it names."""
+    text = str(exc)
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", text)
+    if m is None:
+        m = re.search(r"\s*\(at end of document\)\s*$", text)
+        try:
+            lines = path.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            lines = [""]
+        where = Location(_shown(path), len(lines), len(lines[-1]) + 1)
+    else:
+        where = Location(_shown(path), int(m.group(1)), int(m.group(2)))
+    message = text[: m.start()] if m else text
+    return f"invalid TOML: {message[:1].lower()}{message[1:]}", where
 
 
 def _check_keys(
@@ -224,6 +289,17 @@ def _line_of(path: Path, key: str, section: str = "tool.gen") -> int:
     return header_line or 1
 
 
+def setting_line(path: Path, name: str) -> int:
+    """The first line of ``path`` that sets ``name`` (``name = ...``, in a
+    table or inline), else 1: where a message about that setting points."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    pattern = re.compile(rf"""(?:^|[{{,\s])["']?{re.escape(name)}["']?\s*=""")
+    return next((i for i, line in enumerate(lines, 1) if pattern.search(line)), 1)
+
+
 def _split_section(section: str) -> tuple[str, ...]:
     """``tool.gen.header."a.h"`` -> ``("tool", "gen", "header", "a.h")``."""
     return _dotted(section)
@@ -245,8 +321,18 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
             items = typed(key, list, value)
             for item in items:
                 typed(key, str, item)
+            problem = next((p for p in map(lambda i: value_problem(key, i), items) if p), None)
+            if problem is None and key == "formats" and not items:
+                problem = "'formats' is empty: name at least one format"
+            if problem:
+                raise ConfigError(problem, Location(_shown(path), _line_of(path, key, section)))
             if key in _PATH_LIST_KEYS:
                 items = [_under(base, i) for i in items]
+            if key == "docs":
+                problems = (folder_problem(base / i, "documentation folder", Path(i)) for i in items)
+                problem = next((p for p in problems if p), None)
+                if problem:
+                    raise ConfigError(problem, Location(_shown(path), _line_of(path, key, section)))
             elif key == "force-includes":
                 items = [_force_include(i, base) for i in items]
             setattr(s, attr, list(items))
@@ -258,16 +344,69 @@ def _apply(s: HeaderSettings, table: Mapping[str, Any], base: Path, path: Path, 
                 typed(f"flags.{name}", bool, flag)
             # Per-header entries are merged over the top-level ones.
             s.flags = {**s.flags, **flags}
-        elif key in ("shims", "strip-prefix"):
+        elif key in _BOOL_KEYS:
             setattr(s, attr, typed(key, bool, value))
         elif key == "out-dir":
             s.out_dir = Path(_under(base, typed(key, str, value)))
         elif key == "templates":
             s.template_dirs = [Path(_under(base, typed(key, str, value)))]
+            problem = folder_problem(base / s.template_dirs[0], "template folder", s.template_dirs[0])
+            if problem:
+                raise ConfigError(problem, Location(_shown(path), _line_of(path, key, section)))
         elif key == "depfile":
             s.depfile = _under(base, typed(key, str, value))
         else:
-            setattr(s, attr, typed(key, str, value))
+            text = typed(key, str, value)
+            problem = value_problem(key, text)
+            if problem:
+                raise ConfigError(problem, Location(_shown(path), _line_of(path, key, section)))
+            setattr(s, attr, text)
+
+
+_FILE_KINDS = {
+    stat.S_IFREG: "a file",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def folder_problem(path: Path, what: str, shown: Path | None = None) -> str | None:
+    """Why ``path`` cannot serve as a folder to read (missing, not a folder,
+    unreadable), or None; the message names it as ``shown`` (default: path)."""
+    name = (shown or path).as_posix()
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return f"{what} '{name}' does not exist"
+    except OSError as exc:
+        return f"cannot use {what} '{name}': {exc.strerror or exc}"
+    if not stat.S_ISDIR(st.st_mode):
+        kind = _FILE_KINDS.get(stat.S_IFMT(st.st_mode), "not a folder")
+        return f"{what} '{name}' is not a folder ({kind})"
+    if not os.access(path, os.R_OK | os.X_OK):
+        return f"cannot use {what} '{name}': permission denied"
+    return None
+
+
+def value_problem(key: str, value: str) -> str | None:
+    """What is wrong with one value of ``key`` (a config key or the option
+    of the same name), or None."""
+    if key == "target" and value not in TARGETS:
+        return f"unknown target '{value}' (known: {', '.join(sorted(TARGETS))})"
+    if key in CHOICES and value not in CHOICES[key]:
+        return f"unknown {key} '{value}' (known: {', '.join(CHOICES[key])})"
+    if key in ("include", "exclude"):
+        try:
+            re.compile(value)
+        except re.error as exc:
+            return f"invalid regular expression {value!r}: {exc}"
+    if key == "stem" and (not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value) or keyword.iskeyword(value)):
+        return f"stem {value!r} is not a module name (letters, digits and '_', not first a digit, not a keyword)"
+    if key == "formats" and not value.strip():
+        return "an empty format name"
+    return None
 
 
 def _force_include(name: str, base: Path) -> str:
@@ -299,6 +438,8 @@ def _group_spec(table: Any, path: Path, section: str = "tool.gen") -> GroupSpec:
 def load_settings(args: argparse.Namespace) -> list[HeaderSettings]:
     """One HeaderSettings per header, merged from defaults, config and flags."""
     config_path = Path(args.config) if getattr(args, "config", None) else find_pyproject(Path.cwd())
+    if getattr(args, "no_config", False) and not getattr(args, "config", None):
+        config_path = None
     table: dict[str, Any] = {}
     if config_path is not None:
         if not config_path.is_file():
@@ -380,8 +521,10 @@ def _per_header_tables(table: Mapping[str, Any], base: Path, path: Path) -> dict
 def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None = None) -> None:
     if args.out_dir:
         s.out_dir = Path(_from_cwd(args.out_dir, root))
-    if args.formats:
+    if args.formats is not None:
         s.formats = [f.strip() for item in args.formats for f in item.split(",") if f.strip()]
+        if not s.formats:
+            raise ConfigError(f"no output format given (-f {' '.join(map(repr, args.formats))})")
     if args.include_dirs:
         s.include_dirs = [_from_cwd(d, root) for d in args.include_dirs]
     for attr in ("defines", "undefines"):
@@ -396,6 +539,9 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.exclude = list(args.exclude_enums)
     if getattr(args, "strip_prefix", None) is not None:
         s.strip_prefix = args.strip_prefix
+    for attr in ("class_names", "ts_lookup", "header_comments"):
+        if getattr(args, attr, None) is not None:
+            setattr(s, attr, getattr(args, attr))
     if args.target:
         s.target = args.target
     if args.shims is not None:
@@ -404,8 +550,16 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.template_dirs = [Path(_from_cwd(args.templates, root))]
     if args.ts_style:
         s.ts_style = args.ts_style
+    if getattr(args, "depfile_target", None):
+        s.depfile_target = args.depfile_target
+    if getattr(args, "werror", False):
+        s.werror = True
+    if getattr(args, "missing_includes", None):
+        s.missing_includes = args.missing_includes
     if args.depfile:
         s.depfile = _from_cwd(args.depfile, root)
+    if getattr(args, "stem", None):
+        s.stem = args.stem
     if getattr(args, "macros", None):
         s.macros = args.macros
     if getattr(args, "language", None):
@@ -415,14 +569,20 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
 
 
 def _validate(s: HeaderSettings) -> None:
-    if s.target not in TARGETS:
-        raise ConfigError(f"unknown target '{s.target}' (known: {', '.join(sorted(TARGETS))})")
-    if s.ts_style not in ("const-object", "enum", "const-enum"):
-        raise ConfigError(f"unknown ts-style '{s.ts_style}'")
-    if s.language not in (None, "c", "idl"):
-        raise ConfigError(f"unknown language '{s.language}' (c or idl)")
-    for pattern in s.include + s.exclude:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(f"invalid regular expression {pattern!r}: {exc}") from None
+    """Check the values the command line gave (the configuration's were
+    checked with their line)."""
+    values = [("target", s.target), ("ts-style", s.ts_style), ("macros", s.macros), ("class-names", s.class_names)]
+    values += [("missing-includes", s.missing_includes), *(("include", p) for p in s.include)]
+    values += [("stem", s.stem)] if s.stem is not None else []
+    values += [("language", s.language)] if s.language is not None else []
+    values += [("exclude", p) for p in s.exclude]
+    for key, value in values:
+        problem = value_problem(key, value)
+        if problem:
+            raise ConfigError(problem)
+    here = s.root or Path.cwd()
+    folders = [(Path(d), "documentation folder") for d in s.docs] + [(d, "template folder") for d in s.template_dirs]
+    for folder, what in folders:
+        problem = folder_problem(here / folder, what, folder)
+        if problem:
+            raise ConfigError(problem)

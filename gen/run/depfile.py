@@ -46,6 +46,11 @@ def depfile_text(targets: Sequence[str | Path], deps: Sequence[str | Path]) -> s
     return "\n".join(lines) + "\n"
 
 
+def depfile_output(path: Path, targets: Sequence[str | Path], deps: Sequence[str | Path]) -> PlannedOutput:
+    """The depfile as one more output of the run (written with the others)."""
+    return PlannedOutput(path, depfile_text(targets, deps))
+
+
 def write_depfile(path: Path, targets: Sequence[str | Path], deps: Sequence[str | Path]) -> bool:
-    """Write the depfile (only if its content changes); True if written."""
-    return write_if_changed(PlannedOutput(path, depfile_text(targets, deps)))
+    """Write the depfile alone (only if its content changes); True if written."""
+    return write_if_changed(depfile_output(path, targets, deps))

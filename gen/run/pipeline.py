@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gen.c.frontend import display_name
 from gen.c.frontend import extract as extract_c
 from gen.diagnostics import Diagnostic, GenError, Level, Location
 from gen.idl.frontend import extract as extract_idl
@@ -23,7 +24,7 @@ from gen.output.render import OutputFormat, discover_formats, loaded_templates, 
 from gen.output.viewmodel import ModuleView, module_view
 from gen.output.writer import PlannedOutput, output_stem, safe_output_path
 from gen.run.cache import cache_dir
-from gen.run.config import HeaderSettings
+from gen.run.config import HeaderSettings, setting_line
 
 if TYPE_CHECKING:  # docs are imported only when a run uses them
     from gen.docs.page import DocPage
@@ -74,6 +75,15 @@ def _extract_one(s: HeaderSettings) -> Extraction | Diagnostic:
         return exc.diagnostic
 
 
+def extract_settings(s: HeaderSettings) -> tuple[Module | None, list[Diagnostic]]:
+    """One header's module (None after a fatal error) and its diagnostics,
+    as the settings rate them."""
+    result = _extract_one(s)
+    if isinstance(result, Diagnostic):
+        return None, [_named_in_full(result, s)]
+    return result.module, [promoted(_named_in_full(d, s), s) for d in result.diagnostics]
+
+
 def _extract_all(settings: Sequence[HeaderSettings], jobs: int) -> Iterator[Extraction | Diagnostic]:
     """Extractions in header order; several headers use several processes."""
     if jobs <= 1 or len(settings) <= 1:
@@ -86,33 +96,74 @@ def _extract_all(settings: Sequence[HeaderSettings], jobs: int) -> Iterator[Extr
         yield from pool.map(_extract_one, settings, chunksize=max(1, len(settings) // (jobs * 8)))
 
 
+def stem_of(s: HeaderSettings) -> str:
+    """The base name of a header's outputs: ``stem`` if set, else made from
+    the header's file name."""
+    return s.stem or output_stem(s.header)
+
+
+def promoted(d: Diagnostic, s: HeaderSettings) -> Diagnostic:
+    """``d`` as the settings rate it: a missing include is an error under
+    ``missing-includes = "error"``, every warning is under ``werror``."""
+    if d.level is not Level.WARNING:
+        return d
+    if d.code == "missing-include" and s.missing_includes == "error":
+        text = d.message.replace("; continuing without it", "")
+        return replace(d, level=Level.ERROR, message=f"{text} [--missing-includes=error]")
+    if s.werror:
+        return replace(d, level=Level.ERROR, message=f"{d.message} [-Werror]")
+    return d
+
+
+def _named_in_full(d: Diagnostic, s: HeaderSettings) -> Diagnostic:
+    """The header as the user gave it: the front end names a header outside
+    the working folder by its file name alone (that is what outputs show);
+    diagnostics need the path that leads to it."""
+    if d.location is None or d.location.file == s.header:
+        return d
+    if d.location.file != display_name(Path(s.header)):
+        return d
+    return replace(d, location=replace(d.location, file=s.header))
+
+
 def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> None:
     """Extract and render every header; fills ``run``, writes nothing."""
     layout = output_layout(settings)
+    overrides = _FlagOverrides()
     for s, result in zip(settings, _extract_all(settings, jobs), strict=True):
         if isinstance(result, Diagnostic):
+            result = _named_in_full(result, s)
             # Every header is tried, so one run reports every broken one;
             # a problem in an included file names the header that reached it.
             if len(settings) > 1 and (result.location is None or result.location.file != s.header):
                 result = replace(result, message=f"{result.message} (while extracting {s.header})")
             run.diagnostics.append(result)
             continue
-        run.diagnostics.extend(result.diagnostics)
+        diagnostics = [promoted(_named_in_full(d, s), s) for d in result.diagnostics]
+        run.diagnostics.extend(diagnostics)
         run.deps.extend(result.module.files_read)
         run.dirs_probed.extend(result.module.dirs_probed)
-        if result.errors:
+        if any(d.level is Level.ERROR for d in diagnostics):
             continue
         module = s.select(result.module)
         if s.docs:
             module = _apply_docs(module, s.docs, run)
-        stem = output_stem(s.header)
+        stem = stem_of(s)
         env = make_environment(s.template_dirs, cache_dir() / "jinja")
         # A template added to a user folder may override a built-in one.
         run.dirs_probed.extend(str(d) for d in s.template_dirs)
         flags = {**{g.name: g.flags for g in s.groups if g.flags is not None}, **s.flags}
-        _check_flag_overrides(s, result.module, run)
+        overrides.note(s, result.module)
         view = module_view(
-            module, stem, target=s.target, ts_style=s.ts_style, flags_overrides=flags, strip_prefix=s.strip_prefix
+            module,
+            stem,
+            target=s.target,
+            ts_style=s.ts_style,
+            flags_overrides=flags,
+            strip_prefix=s.strip_prefix,
+            class_names=s.class_names,
+            ts_lookup=s.ts_lookup,
+            header_comments=s.header_comments,
         )
         run.explain.extend(_explain(s, module, view, flags))
         for fmt, path in layout[s.header]:
@@ -122,6 +173,8 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
         run.deps.extend(loaded_templates(env))
         if s.config_file:
             run.deps.append(s.config_file)
+    if settings:
+        run.diagnostics.extend(promoted(d, settings[0]) for d in overrides.unmatched())
 
 
 def output_layout(settings: Sequence[HeaderSettings]) -> dict[str, list[tuple[OutputFormat, Path]]]:
@@ -132,7 +185,7 @@ def output_layout(settings: Sequence[HeaderSettings]) -> dict[str, list[tuple[Ou
     owners: dict[str, tuple[str, str]] = {}
     for s in settings:
         formats = discover_formats(s.template_dirs)
-        stem = output_stem(s.header)
+        stem = stem_of(s)
         mine: list[tuple[OutputFormat, Path]] = []
         for name in dict.fromkeys(s.formats):
             fmt = formats.get(name)
@@ -155,15 +208,36 @@ def output_layout(settings: Sequence[HeaderSettings]) -> dict[str, list[tuple[Ou
     return layout
 
 
-def _check_flag_overrides(s: HeaderSettings, module: Module, run: RunResult) -> None:
-    """Warn about ``flags`` entries that name no enum of the header (typos)."""
-    names = {e.name for e in module.enums if e.name}
-    for name in s.flags:
-        if name not in names:
-            where = Location(s.config_file, 1) if s.config_file else None
-            run.diagnostics.append(
-                Diagnostic(Level.WARNING, f"flags override '{name}' matches no enum of {s.header}", where)
+@dataclass
+class _FlagOverrides:
+    """``flags`` entries and the headers they apply to, to warn about those
+    that name no enum (typos): once per entry, not once per header (a
+    top-level entry applies to every header and is meant for one)."""
+
+    headers: dict[str, list[str]] = field(default_factory=dict)
+    matched: set[str] = field(default_factory=set)
+    config: dict[str, str] = field(default_factory=dict)
+
+    def note(self, s: HeaderSettings, module: Module) -> None:
+        names = {e.name for e in module.enums if e.name}
+        for name in s.flags:
+            self.headers.setdefault(name, []).append(s.header)
+            if s.config_file:
+                self.config.setdefault(name, s.config_file)
+            if name in names:
+                self.matched.add(name)
+
+    def unmatched(self) -> list[Diagnostic]:
+        found = []
+        for name, headers in self.headers.items():
+            if name in self.matched:
+                continue
+            config = self.config.get(name)
+            where = Location(config, setting_line(Path(config), name)) if config else None
+            found.append(
+                Diagnostic(Level.WARNING, f"flags override '{name}' matches no enum of {', '.join(headers)}", where)
             )
+        return found
 
 
 def _explain(s: HeaderSettings, module: Module, view: ModuleView, overrides: Mapping[str, bool]) -> list[str]:

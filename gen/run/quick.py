@@ -15,6 +15,9 @@ stamp and that ctime is older than the stamp by more than :data:`RACY_NS`.
 Otherwise its content hash decides, so a file rewritten within the
 timestamp granularity of its recording is never taken on its times alone
 (git's "racily clean" rule).
+
+A stamp is input like any other: one that does not have exactly the
+expected shape (fields, types) is ignored, and the run goes the normal way.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-STAMP_VERSION = 1
+STAMP_VERSION = 2
 RACY_NS = 2_000_000_000
 #: The installed package (gen/, one level up from gen/run/).
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -84,7 +87,47 @@ def cache_folder() -> str:
 
 
 def _stamp_path(key: bytes) -> str:
+    # gen.run.cache knows this pattern (quick-<16 hex digits>.stamp).
     return os.path.join(cache_folder(), f"quick-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.stamp")
+
+
+_FIELDS = frozenset(("version", "key", "time", "files", "absent", "dirs", "stdout", "stderr", "code"))
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int  # not bool
+
+
+def _valid(stamp: object) -> bool:
+    """Whether ``stamp`` has exactly the shape :func:`store` writes."""
+    if not isinstance(stamp, dict) or set(stamp) != _FIELDS:
+        return False
+    files, absent, dirs = stamp["files"], stamp["absent"], stamp["dirs"]
+    return (
+        _is_int(stamp["version"])
+        and isinstance(stamp["key"], bytes)
+        and _is_int(stamp["time"])
+        and isinstance(files, list)
+        and all(
+            isinstance(f, tuple)
+            and len(f) == 6
+            and isinstance(f[0], str)
+            and all(_is_int(n) for n in f[1:5])
+            and isinstance(f[5], str)
+            for f in files
+        )
+        and isinstance(absent, list)
+        and all(isinstance(a, str) for a in absent)
+        and isinstance(dirs, list)
+        and all(
+            isinstance(d, tuple) and len(d) == 2 and isinstance(d[0], str) and (d[1] is None or _is_int(d[1]))
+            for d in dirs
+        )
+        and isinstance(stamp["stdout"], str)
+        and isinstance(stamp["stderr"], str)
+        and _is_int(stamp["code"])
+        and 0 <= stamp["code"] <= 255
+    )
 
 
 def _unchanged(entry: FileEntry, stamped_at: int) -> bool:
@@ -108,9 +151,10 @@ def replay(argv: Sequence[str]) -> int | None:
         return None
     try:
         key = _key(argv)
-        with open(_stamp_path(key), "rb") as f:
+        path = _stamp_path(key)
+        with open(path, "rb") as f:
             stamp: dict[str, Any] = marshal.load(f)
-        if stamp.get("version") != STAMP_VERSION or stamp["key"] != key:
+        if not _valid(stamp) or stamp["version"] != STAMP_VERSION or stamp["key"] != key:
             return None
         at = stamp["time"]
         if not all(_unchanged(entry, at) for entry in stamp["files"]):
@@ -120,8 +164,10 @@ def replay(argv: Sequence[str]) -> int | None:
         if any(dir_state(path) != state for path, state in stamp["dirs"]):
             return None
         stdout, stderr, code = stamp["stdout"], stamp["stderr"], stamp["code"]
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: the cache evicts it last
     except Exception:
-        return None  # no stamp, or an unreadable one: the normal path decides
+        return None  # no stamp, or an unreadable or malformed one: the normal path decides
     try:
         sys.stdout.write(stdout)
         sys.stdout.flush()
@@ -175,15 +221,18 @@ def store(
         "code": code,
     }
     path = _stamp_path(key)
-    tmp = f"{path}.{os.getpid()}.tmp"
+    # Written as every file gen writes (atomically; a temporary file named
+    # as the cache's housekeeping expects), loaded only now: a full run.
+    from pathlib import Path
+
+    from gen.diagnostics import GenError
+    from gen.output.writer import PlannedOutput, write_outputs
+
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as f:
-            marshal.dump(stamp, f)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        write_outputs([PlannedOutput(Path(path), "", marshal.dumps(stamp))])
+    except (OSError, GenError):
+        return
 
 
 class Recorder:

@@ -2,8 +2,8 @@
    numbers), past 2**63 (signed 64-bit), negative values next to flag bits. */
 
 enum Big64 {
-    MAX_SAFE = 9007199254740991,   /* 2**53 - 1: still a TypeScript number */
-    OVER_SAFE = 9007199254740993,  /* 2**53 + 1: a bigint, or a string in TypeScript enums */
+    MAX_SAFE = 9007199254740991,   /* 2**53 - 1: a number alone; a bigint here, as OVER_SAFE needs one */
+    OVER_SAFE = 9007199254740993,  /* 2**53 + 1: a bigint (a string in TypeScript enums) */
     I64_MAX = 0x7fffffffffffffff,
     I64_MIN = -0x7fffffffffffffff - 1
 };
@@ -21,7 +21,7 @@ enum NegFlags {
     NF_ALL = -1
 };
 
-/* 64-bit flags: IntFlag, bigint literals past 2**53. */
+/* 64-bit flags: IntFlag; bigint in TypeScript (number bit operations have 32 bits). */
 enum BigFlags {
     BF_LOW = 0x1,
     BF_MID = 0x100000000ull,

@@ -15,7 +15,10 @@ __all__ = [
 
 
 class state(enum.IntEnum):
-    """C enum state declared at tests/cases/anonymous_tag_only/input.h:5."""
+    """A tag-only enum: named by its tag.
+
+    C enum state declared at tests/cases/anonymous_tag_only/input.h:5.
+    """
 
     STATE_IDLE = 0
     STATE_BUSY = 1
@@ -36,7 +39,10 @@ class packet_kind(enum.IntEnum):
 
 
 class SHAPE(enum.IntEnum):
-    """C enum tagSHAPE (typedef SHAPE) declared at tests/cases/anonymous_tag_only/input.h:18."""
+    """typedef with pointer names: only the plain name names the enum.
+
+    C enum tagSHAPE (typedef SHAPE) declared at tests/cases/anonymous_tag_only/input.h:18.
+    """
 
     SHAPE_CIRCLE = 0
     SHAPE_SQUARE = 1

@@ -17,7 +17,10 @@ class LEVEL(enum.IntEnum):
 
 
 class DERIVED(enum.IntEnum):
-    """C enum tagDERIVED (typedef DERIVED) declared at tests/cases/cross_enum_refs/input.h:6."""
+    """References to enumerators of earlier enums, local and included.
+
+    C enum tagDERIVED (typedef DERIVED) declared at tests/cases/cross_enum_refs/input.h:6.
+    """
 
     DERIVED_FROM_LEVEL = 10
     DERIVED_FROM_INCLUDE = 102

@@ -8,8 +8,20 @@ export const LEVEL = {
   LEVEL_HIGH: 5,
 } as const;
 export type LEVEL = (typeof LEVEL)[keyof typeof LEVEL];
+/** Whether `v` is one of LEVEL's values. */
+export function isLEVEL(v: unknown): v is LEVEL {
+  return (valuesOfLEVEL as readonly unknown[]).includes(v);
+}
+/** The name of `v` in LEVEL (the first declared, when several share it). */
+export function nameOfLEVEL(v: number): keyof typeof LEVEL | undefined {
+  return (Object.keys(LEVEL) as (keyof typeof LEVEL)[]).find((k) => LEVEL[k] === v);
+}
+/** The distinct values of LEVEL, in declaration order. */
+export const valuesOfLEVEL: readonly LEVEL[] = [...new Set(Object.values(LEVEL))];
 
 /**
+ * References to enumerators of earlier enums, local and included.
+ *
  * C enum tagDERIVED (typedef DERIVED) declared at tests/cases/cross_enum_refs/input.h:6.
  */
 export const DERIVED = {
@@ -19,3 +31,13 @@ export const DERIVED = {
   DERIVED_NEXT: 111,
 } as const;
 export type DERIVED = (typeof DERIVED)[keyof typeof DERIVED];
+/** Whether `v` is one of DERIVED's values. */
+export function isDERIVED(v: unknown): v is DERIVED {
+  return (valuesOfDERIVED as readonly unknown[]).includes(v);
+}
+/** The name of `v` in DERIVED (the first declared, when several share it). */
+export function nameOfDERIVED(v: number): keyof typeof DERIVED | undefined {
+  return (Object.keys(DERIVED) as (keyof typeof DERIVED)[]).find((k) => DERIVED[k] === v);
+}
+/** The distinct values of DERIVED, in declaration order. */
+export const valuesOfDERIVED: readonly DERIVED[] = [...new Set(Object.values(DERIVED))];

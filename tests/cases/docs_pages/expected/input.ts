@@ -38,6 +38,16 @@ export const SMTPCOMMAND = {
   SMTP_CUSTOM: 14,
 } as const;
 export type SMTPCOMMAND = (typeof SMTPCOMMAND)[keyof typeof SMTPCOMMAND];
+/** Whether `v` is one of SMTPCOMMAND's values. */
+export function isSMTPCOMMAND(v: unknown): v is SMTPCOMMAND {
+  return (valuesOfSMTPCOMMAND as readonly unknown[]).includes(v);
+}
+/** The name of `v` in SMTPCOMMAND (the first declared, when several share it). */
+export function nameOfSMTPCOMMAND(v: number): keyof typeof SMTPCOMMAND | undefined {
+  return (Object.keys(SMTPCOMMAND) as (keyof typeof SMTPCOMMAND)[]).find((k) => SMTPCOMMAND[k] === v);
+}
+/** The distinct values of SMTPCOMMAND, in declaration order. */
+export const valuesOfSMTPCOMMAND: readonly SMTPCOMMAND[] = [...new Set(Object.values(SMTPCOMMAND))];
 
 /**
  * Chooses which messages an inbox view lists.
@@ -54,7 +64,18 @@ export const INBOXVIEW = {
   /** The view a new window starts with; same as INBOX_VIEW_ALL. */
   INBOX_VIEW_DEFAULT: 0,
 } as const;
-export type INBOXVIEW = (typeof INBOXVIEW)[keyof typeof INBOXVIEW];
+/** Any combination of INBOXVIEW's bits (joined with |); test them with hasFlags(flags, bits). */
+export type INBOXVIEW = number;
+/** Whether `v` is a combination of INBOXVIEW's bits. */
+export function isINBOXVIEW(v: unknown): v is INBOXVIEW {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~3) === 0;
+}
+/** The name of `v` in INBOXVIEW (the first declared, when several share it). */
+export function nameOfINBOXVIEW(v: number): keyof typeof INBOXVIEW | undefined {
+  return (Object.keys(INBOXVIEW) as (keyof typeof INBOXVIEW)[]).find((k) => INBOXVIEW[k] === v);
+}
+/** The distinct values of INBOXVIEW, in declaration order. */
+export const valuesOfINBOXVIEW: readonly INBOXVIEW[] = [...new Set(Object.values(INBOXVIEW))];
 
 /**
  * Controls whether outgoing mail goes through a relay host.
@@ -70,6 +91,16 @@ export const RELAYMODE = {
   RELAY_AUTO: 2,
 } as const;
 export type RELAYMODE = (typeof RELAYMODE)[keyof typeof RELAYMODE];
+/** Whether `v` is one of RELAYMODE's values. */
+export function isRELAYMODE(v: unknown): v is RELAYMODE {
+  return (valuesOfRELAYMODE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in RELAYMODE (the first declared, when several share it). */
+export function nameOfRELAYMODE(v: number): keyof typeof RELAYMODE | undefined {
+  return (Object.keys(RELAYMODE) as (keyof typeof RELAYMODE)[]).find((k) => RELAYMODE[k] === v);
+}
+/** The distinct values of RELAYMODE, in declaration order. */
+export const valuesOfRELAYMODE: readonly RELAYMODE[] = [...new Set(Object.values(RELAYMODE))];
 
 /**
  * Keeps """quotes""", {{ braces }}, {% tags %}, ${dollars} and a lone ` backtick as they are.
@@ -83,6 +114,16 @@ export const QUOTEMODE = {
   QUOTE_RAW: 1,
 } as const;
 export type QUOTEMODE = (typeof QUOTEMODE)[keyof typeof QUOTEMODE];
+/** Whether `v` is one of QUOTEMODE's values. */
+export function isQUOTEMODE(v: unknown): v is QUOTEMODE {
+  return (valuesOfQUOTEMODE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in QUOTEMODE (the first declared, when several share it). */
+export function nameOfQUOTEMODE(v: number): keyof typeof QUOTEMODE | undefined {
+  return (Object.keys(QUOTEMODE) as (keyof typeof QUOTEMODE)[]).find((k) => QUOTEMODE[k] === v);
+}
+/** The distinct values of QUOTEMODE, in declaration order. */
+export const valuesOfQUOTEMODE: readonly QUOTEMODE[] = [...new Set(Object.values(QUOTEMODE))];
 
 /** Anonymous C enum declared at tests/cases/docs_pages/input.h:19. */
 /** Sorts by name with lstrcmpi, so "a" < "B". Ties keep their order. Note: Names that differ only in case are equal here. */
@@ -91,3 +132,14 @@ export const FOLDER_SORT_NAME = 0;
 export const FOLDER_SORT_DATE = 1;
 /** Largest first. The size is one of: Bytes [default] Exact size. counted on disk rounded to kilobytes */
 export const FOLDER_SORT_SIZE = 2;
+
+/** Whether every bit of `bits` is set in `flags`: hasFlags(flags, A | B). */
+export function hasFlags(flags: number, bits: number): boolean;
+export function hasFlags(flags: bigint, bits: bigint): boolean;
+export function hasFlags(flags: number | bigint, bits: number | bigint): boolean {
+  if (typeof flags === "bigint" && typeof bits === "bigint") {
+    return (flags & bits) === bits;
+  }
+  // Bit operations on numbers give signed 32-bit results: compare them unsigned.
+  return ((Number(flags) & Number(bits)) >>> 0) === Number(bits) >>> 0;
+}

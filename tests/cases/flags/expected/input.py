@@ -12,7 +12,10 @@ __all__ = [
 
 
 class ACCESS(enum.IntFlag):
-    """C enum tagACCESS (typedef ACCESS) declared at tests/cases/flags/input.h:2."""
+    """A set of bit flags with a mask: IntFlag.
+
+    C enum tagACCESS (typedef ACCESS) declared at tests/cases/flags/input.h:2.
+    """
 
     ACCESS_NONE = 0x00000000
     ACCESS_READ = 0x00000001
@@ -22,7 +25,10 @@ class ACCESS(enum.IntFlag):
 
 
 class option_bits(enum.IntFlag):
-    """C enum option_bits declared at tests/cases/flags/input.h:11."""
+    """Shift-written flags.
+
+    C enum option_bits declared at tests/cases/flags/input.h:11.
+    """
 
     OPTION_A = 0x00000001
     OPTION_B = 0x00000002
@@ -30,7 +36,10 @@ class option_bits(enum.IntFlag):
 
 
 class PHASE(enum.IntEnum):
-    """C enum tagPHASE (typedef PHASE) declared at tests/cases/flags/input.h:14."""
+    """A counter that happens to hit powers of two: not flags.
+
+    C enum tagPHASE (typedef PHASE) declared at tests/cases/flags/input.h:14.
+    """
 
     PHASE_INIT = 0
     PHASE_RUN = 1
@@ -38,7 +47,10 @@ class PHASE(enum.IntEnum):
 
 
 class ODD(enum.IntEnum):
-    """C enum tagODD (typedef ODD) declared at tests/cases/flags/input.h:17."""
+    """A value that is not a combination of the bits: not flags.
+
+    C enum tagODD (typedef ODD) declared at tests/cases/flags/input.h:17.
+    """
 
     ODD_ONE = 1
     ODD_TWO = 2

@@ -11,12 +11,29 @@ __all__ = [
 
 
 class SAMPLE_RESULT(enum.IntEnum):
-    """C enum tagSAMPLE_RESULT (typedef SAMPLE_RESULT) declared at tests/cases/hresult_codes/input.h:7."""
+    """Error codes: negative as HRESULT, shown unsigned in comments.
+
+    C enum tagSAMPLE_RESULT (typedef SAMPLE_RESULT) declared at tests/cases/hresult_codes/input.h:7.
+    """
 
     SAMPLE_E_FIRST = -2139684863  # 0x80770001
     SAMPLE_E_SECOND = -2139684862  # 0x80770002
     SAMPLE_E_ACCESS = -2147024891  # 0x80070005
     SAMPLE_E_WIN32 = -2147024891  # 0x80070005
+
+    @property
+    def unsigned(self) -> int:
+        """The code as an unsigned 32-bit number, as COM calls return it (errors are 0x80000000 and up)."""
+        return self.value & 0xFFFFFFFF
+
+    @classmethod
+    def _missing_(cls, value: object) -> "SAMPLE_RESULT | None":
+        """Accept a code's unsigned 32-bit spelling too, as COM calls return it."""
+        if isinstance(value, int) and 0x80000000 <= value <= 0xFFFFFFFF:
+            for member in cls:
+                if member.value == value - 0x100000000:
+                    return member
+        return None
 
 
 # #define constant declared at tests/cases/hresult_codes/input.h:3.

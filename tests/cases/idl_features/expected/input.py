@@ -21,6 +21,20 @@ class MAIL_E(enum.IntEnum):
     MAIL_E_QUOTA = -2147220990  # 0x80040202
     MAIL_E_TOO_BIG = -2147220989  # 0x80040203
 
+    @property
+    def unsigned(self) -> int:
+        """The code as an unsigned 32-bit number, as COM calls return it (errors are 0x80000000 and up)."""
+        return self.value & 0xFFFFFFFF
+
+    @classmethod
+    def _missing_(cls, value: object) -> "MAIL_E | None":
+        """Accept a code's unsigned 32-bit spelling too, as COM calls return it."""
+        if isinstance(value, int) and 0x80000000 <= value <= 0xFFFFFFFF:
+            for member in cls:
+                if member.value == value - 0x100000000:
+                    return member
+        return None
+
 
 class SPOOLFLAGS(enum.IntFlag):
     """#define constants of type SPOOLFLAGS declared at tests/cases/idl_features/input.idl:14."""

@@ -4,11 +4,25 @@
  * #define constants MAIL_E_* declared at tests/cases/idl_features/input.idl:9.
  */
 export const MAIL_E = {
-  MAIL_E_OFFLINE: -2147220991, // 0x80040201
-  MAIL_E_QUOTA: -2147220990, // 0x80040202
-  MAIL_E_TOO_BIG: -2147220989, // 0x80040203
+  /** 0x80040201 */
+  MAIL_E_OFFLINE: -2147220991,
+  /** 0x80040202 */
+  MAIL_E_QUOTA: -2147220990,
+  /** 0x80040203 */
+  MAIL_E_TOO_BIG: -2147220989,
 } as const;
 export type MAIL_E = (typeof MAIL_E)[keyof typeof MAIL_E];
+/** Whether `v` is one of MAIL_E's values. */
+export function isMAIL_E(v: unknown): v is MAIL_E {
+  return (valuesOfMAIL_E as readonly unknown[]).includes(v);
+}
+/** The name of `v` in MAIL_E (the first declared, when several share it); a code's unsigned 32-bit spelling, as COM calls return it, is accepted too. */
+export function nameOfMAIL_E(v: number): keyof typeof MAIL_E | undefined {
+  const code = v > 0x7fffffff && v <= 0xffffffff ? v - 0x100000000 : v;
+  return (Object.keys(MAIL_E) as (keyof typeof MAIL_E)[]).find((k) => MAIL_E[k] === code);
+}
+/** The distinct values of MAIL_E, in declaration order. */
+export const valuesOfMAIL_E: readonly MAIL_E[] = [...new Set(Object.values(MAIL_E))];
 
 /**
  * #define constants of type SPOOLFLAGS declared at tests/cases/idl_features/input.idl:14.
@@ -19,7 +33,18 @@ export const SPOOLFLAGS = {
   SPOOL_HELD: 2,
   SPOOL_SIGNED: 4,
 } as const;
-export type SPOOLFLAGS = (typeof SPOOLFLAGS)[keyof typeof SPOOLFLAGS];
+/** Any combination of SPOOLFLAGS's bits (joined with |); test them with hasFlags(flags, bits). */
+export type SPOOLFLAGS = number;
+/** Whether `v` is a combination of SPOOLFLAGS's bits. */
+export function isSPOOLFLAGS(v: unknown): v is SPOOLFLAGS {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~7) === 0;
+}
+/** The name of `v` in SPOOLFLAGS (the first declared, when several share it). */
+export function nameOfSPOOLFLAGS(v: number): keyof typeof SPOOLFLAGS | undefined {
+  return (Object.keys(SPOOLFLAGS) as (keyof typeof SPOOLFLAGS)[]).find((k) => SPOOLFLAGS[k] === v);
+}
+/** The distinct values of SPOOLFLAGS, in declaration order. */
+export const valuesOfSPOOLFLAGS: readonly SPOOLFLAGS[] = [...new Set(Object.values(SPOOLFLAGS))];
 
 /**
  * Controls whether outgoing mail goes through a relay host.
@@ -35,6 +60,16 @@ export const RELAYMODE = {
   RELAY_AUTO: 3,
 } as const;
 export type RELAYMODE = (typeof RELAYMODE)[keyof typeof RELAYMODE];
+/** Whether `v` is one of RELAYMODE's values. */
+export function isRELAYMODE(v: unknown): v is RELAYMODE {
+  return (valuesOfRELAYMODE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in RELAYMODE (the first declared, when several share it). */
+export function nameOfRELAYMODE(v: number): keyof typeof RELAYMODE | undefined {
+  return (Object.keys(RELAYMODE) as (keyof typeof RELAYMODE)[]).find((k) => RELAYMODE[k] === v);
+}
+/** The distinct values of RELAYMODE, in declaration order. */
+export const valuesOfRELAYMODE: readonly RELAYMODE[] = [...new Set(Object.values(RELAYMODE))];
 
 /**
  * The order a folder lists its messages in
@@ -49,7 +84,18 @@ export const FOLDERVIEW = {
   FOLDER_VIEW_THREADED: 4,
   FOLDER_VIEW_SLOTS: 8,
 } as const;
-export type FOLDERVIEW = (typeof FOLDERVIEW)[keyof typeof FOLDERVIEW];
+/** Any combination of FOLDERVIEW's bits (joined with |); test them with hasFlags(flags, bits). */
+export type FOLDERVIEW = number;
+/** Whether `v` is a combination of FOLDERVIEW's bits. */
+export function isFOLDERVIEW(v: unknown): v is FOLDERVIEW {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~15) === 0;
+}
+/** The name of `v` in FOLDERVIEW (the first declared, when several share it). */
+export function nameOfFOLDERVIEW(v: number): keyof typeof FOLDERVIEW | undefined {
+  return (Object.keys(FOLDERVIEW) as (keyof typeof FOLDERVIEW)[]).find((k) => FOLDERVIEW[k] === v);
+}
+/** The distinct values of FOLDERVIEW, in declaration order. */
+export const valuesOfFOLDERVIEW: readonly FOLDERVIEW[] = [...new Set(Object.values(FOLDERVIEW))];
 
 /**
  * C enum Priority declared at tests/cases/idl_features/input.idl:76.
@@ -59,7 +105,29 @@ export const Priority = {
   Priority_Normal: 2,
   Priority_High: 8,
 } as const;
-export type Priority = (typeof Priority)[keyof typeof Priority];
+/** Any combination of Priority's bits (joined with |); test them with hasFlags(flags, bits). */
+export type Priority = number;
+/** Whether `v` is a combination of Priority's bits. */
+export function isPriority(v: unknown): v is Priority {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~11) === 0;
+}
+/** The name of `v` in Priority (the first declared, when several share it). */
+export function nameOfPriority(v: number): keyof typeof Priority | undefined {
+  return (Object.keys(Priority) as (keyof typeof Priority)[]).find((k) => Priority[k] === v);
+}
+/** The distinct values of Priority, in declaration order. */
+export const valuesOfPriority: readonly Priority[] = [...new Set(Object.values(Priority))];
 
 /** #define constant declared at tests/cases/idl_features/input.idl:73. */
 export const MAIL_DEMO_MAILCONTRACT_VERSION = 131072;
+
+/** Whether every bit of `bits` is set in `flags`: hasFlags(flags, A | B). */
+export function hasFlags(flags: number, bits: number): boolean;
+export function hasFlags(flags: bigint, bits: bigint): boolean;
+export function hasFlags(flags: number | bigint, bits: number | bigint): boolean {
+  if (typeof flags === "bigint" && typeof bits === "bigint") {
+    return (flags & bits) === bits;
+  }
+  // Bit operations on numbers give signed 32-bit results: compare them unsigned.
+  return ((Number(flags) & Number(bits)) >>> 0) === Number(bits) >>> 0;
+}

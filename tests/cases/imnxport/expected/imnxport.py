@@ -172,6 +172,20 @@ class IXP_E(enum.IntEnum):
     IXP_E_HTTP_INSUFFICIENT_STORAGE = -2146644749  # 0x800CCCF3
     IXP_E_HTTP_ROOT_PROP_NOT_FOUND = -2146644748  # 0x800CCCF4
 
+    @property
+    def unsigned(self) -> int:
+        """The code as an unsigned 32-bit number, as COM calls return it (errors are 0x80000000 and up)."""
+        return self.value & 0xFFFFFFFF
+
+    @classmethod
+    def _missing_(cls, value: object) -> "IXP_E | None":
+        """Accept a code's unsigned 32-bit spelling too, as COM calls return it."""
+        if isinstance(value, int) and 0x80000000 <= value <= 0xFFFFFFFF:
+            for member in cls:
+                if member.value == value - 0x100000000:
+                    return member
+        return None
+
 
 class IXP_S(enum.IntEnum):
     """#define constants IXP_S_* declared at headers/Imnxport.h:321."""
@@ -194,7 +208,10 @@ class IXP_S(enum.IntEnum):
 
 
 class IXP_NNTP(enum.IntEnum):
-    """#define constants IXP_NNTP_* declared at headers/Imnxport.h:371."""
+    """NNTP: numeric reply codes a news server sends (the first three digits of a response line); INNTPCallback receives them in rIxpResult.uiServerError
+
+    #define constants IXP_NNTP_* declared at headers/Imnxport.h:371.
+    """
 
     IXP_NNTP_DATE_RESPONSE = 111
     IXP_NNTP_POST_ALLOWED = 200
@@ -223,7 +240,10 @@ class IXP_NNTP(enum.IntEnum):
 
 
 class CCHMAX(enum.IntEnum):
-    """#define constants CCHMAX_* declared at headers/Imnxport.h:451."""
+    """String lengths and well-known ports
+
+    #define constants CCHMAX_* declared at headers/Imnxport.h:451.
+    """
 
     CCHMAX_DOMAIN = 256
     CCHMAX_PHONE_NUMBER = 128
@@ -239,7 +259,10 @@ class DEFAULT(enum.IntEnum):
 
 
 class INETADDRTYPE(enum.IntFlag):
-    """C enum tagINETADDRTYPE (typedef INETADDRTYPE) declared at headers/Imnxport.h:464."""
+    """Addresses handed to ISMTPTransport. The low bit tells a sender from a recipient; the ADDR_DSN_* bits ask for delivery status notifications.
+
+    C enum tagINETADDRTYPE (typedef INETADDRTYPE) declared at headers/Imnxport.h:464.
+    """
 
     ADDR_TO = 0x00000000
     ADDR_FROM = 0x00000001
@@ -273,7 +296,10 @@ class RASCONNTYPE(enum.IntEnum):
 
 
 class HTTPMAILPROPTYPE(enum.IntEnum):
-    """C enum tagHTTPMAILPROPTYPE (typedef HTTPMAILPROPTYPE) declared at headers/Imnxport.h:508."""
+    """Server-side folders and links an HTTPMail root advertises
+
+    C enum tagHTTPMAILPROPTYPE (typedef HTTPMAILPROPTYPE) declared at headers/Imnxport.h:508.
+    """
 
     HTTPMAIL_PROP_INVALID = 0
     HTTPMAIL_PROP_ADBAR = 1
@@ -314,7 +340,10 @@ class HTTPMAILCONTACTTYPE(enum.IntEnum):
 
 
 class DAVNAMESPACE(enum.IntEnum):
-    """#define constants DAVNAMESPACE_* declared at headers/Imnxport.h:546."""
+    """Namespace identifiers known to every IDAVNamespaceArbiter
+
+    #define constants DAVNAMESPACE_* declared at headers/Imnxport.h:546.
+    """
 
     DAVNAMESPACE_UNKNOWN = 4294967295
     DAVNAMESPACE_DAV = 0
@@ -336,7 +365,10 @@ class IXPTYPE(enum.IntEnum):
 
 
 class ISF(enum.IntFlag):
-    """#define constants ISF_* declared at headers/Imnxport.h:564."""
+    """Bits of INETSERVER.dwFlags
+
+    #define constants ISF_* declared at headers/Imnxport.h:564.
+    """
 
     ISF_SMTP_USEIPFORHELO = 0x00000001
     ISF_ALWAYSPROMPTFORPASSWORD = 0x00000002
@@ -462,7 +494,10 @@ class POP3CMDTYPE(enum.IntEnum):
 
 
 class POP3MARKTYPE(enum.IntFlag):
-    """C enum tagPOP3MARKTYPE (typedef POP3MARKTYPE) declared at headers/Imnxport.h:3030."""
+    """Marks MarkItem can set on a message before a *_MARKED command
+
+    C enum tagPOP3MARKTYPE (typedef POP3MARKTYPE) declared at headers/Imnxport.h:3030.
+    """
 
     POP3_MARK_FOR_TOP = 0x00000001
     POP3_MARK_FOR_RETR = 0x00000002
@@ -531,7 +566,10 @@ class IMAP_MSGFLAGS(enum.IntFlag):
 
 
 class iit(enum.IntEnum):
-    """#define constants iit* declared at headers/Imnxport.h:4389."""
+    """Values for the two BOOL arguments of Connect (fAuthenticate and fCommandLogging) when it is called on an IMAP transport
+
+    #define constants iit* declared at headers/Imnxport.h:4389.
+    """
 
     iitAUTHENTICATE = 1
     iitDONT_AUTHENTICATE = 0
@@ -543,7 +581,9 @@ class RL(enum.IntEnum):
     """#define constants RL_* declared at headers/Imnxport.h:4405."""
 
     RL_RANGE_ERROR = 4294967295
+    """Returned by IRangeList methods when the list holds no value that fits"""
     RL_LAST_MESSAGE = 4294967295
+    """Stands for \"*\", the highest number in use, in a range"""
 
 
 class IMAP_MBOXFLAGS(enum.IntFlag):
@@ -581,7 +621,10 @@ class IMAP_RESPONSE_TYPE(enum.IntEnum):
 
 
 class IMAP_CAPABILITY(enum.IntFlag):
-    """#define constants IMAP_CAPABILITY_* declared at headers/Imnxport.h:4893."""
+    """Bits returned by IIMAPTransport::Capability
+
+    #define constants IMAP_CAPABILITY_* declared at headers/Imnxport.h:4893.
+    """
 
     IMAP_CAPABILITY_IMAP4 = 0x00000001
     IMAP_CAPABILITY_IMAP4rev1 = 0x00000002
@@ -590,7 +633,10 @@ class IMAP_CAPABILITY(enum.IntFlag):
 
 
 class IMAP_MBOXXLATE(enum.IntFlag):
-    """#define constants IMAP_MBOXXLATE_* declared at headers/Imnxport.h:5235."""
+    """dwTranslateFlags of IIMAPTransport2::SetDefaultCP: how mailbox names are converted between the local code page and modified UTF-7
+
+    #define constants IMAP_MBOXXLATE_* declared at headers/Imnxport.h:5235.
+    """
 
     IMAP_MBOXXLATE_DEFAULT = 0x00000000
     IMAP_MBOXXLATE_DISABLE = 0x00000001
@@ -600,14 +646,20 @@ class IMAP_MBOXXLATE(enum.IntFlag):
 
 
 class IMAP_IDLE(enum.IntEnum):
-    """#define constants IMAP_IDLE_* declared at headers/Imnxport.h:5242."""
+    """IIMAPTransport2::SetIdleMode
+
+    #define constants IMAP_IDLE_* declared at headers/Imnxport.h:5242.
+    """
 
     IMAP_IDLE_DISABLE = 0
     IMAP_IDLE_ENABLE = 1
 
 
 class IMAP_FETCHEX(enum.IntEnum):
-    """#define constants IMAP_FETCHEX_* declared at headers/Imnxport.h:5247."""
+    """IIMAPTransport2::EnableFetchEx: report FETCH results as FETCH_CMD_RESULTS_EX (irtUPDATE_MSG_EX) rather than FETCH_CMD_RESULTS
+
+    #define constants IMAP_FETCHEX_* declared at headers/Imnxport.h:5247.
+    """
 
     IMAP_FETCHEX_DISABLE = 0
     IMAP_FETCHEX_ENABLE = 1
@@ -619,3 +671,4 @@ FACILITY_INTERNET: Final = 12
 
 # #define constant declared at headers/Imnxport.h:2473.
 DEPTH_INFINITY: Final = 4294967294
+"""PROPFIND depth that walks the whole tree below a collection"""

@@ -4,129 +4,261 @@
  * #define constants IXP_E_* declared at headers/imnxport.idl:109.
  */
 export const IXP_E = {
-  IXP_E_LOAD_SICILY_FAILED: -2146644992, // 0x800CCC00
-  IXP_E_INVALID_CERT_CN: -2146644991, // 0x800CCC01
-  IXP_E_INVALID_CERT_DATE: -2146644990, // 0x800CCC02
-  IXP_E_ALREADY_CONNECTED: -2146644989, // 0x800CCC03
-  IXP_E_CONN: -2146644988, // 0x800CCC04
-  IXP_E_NOT_CONNECTED: -2146644987, // 0x800CCC05
-  IXP_E_CONN_SEND: -2146644986, // 0x800CCC06
-  IXP_E_WOULD_BLOCK: -2146644985, // 0x800CCC07
-  IXP_E_INVALID_STATE: -2146644984, // 0x800CCC08
-  IXP_E_CONN_RECV: -2146644983, // 0x800CCC09
-  IXP_E_INCOMPLETE: -2146644982, // 0x800CCC0A
-  IXP_E_BUSY: -2146644981, // 0x800CCC0B
-  IXP_E_NOT_INIT: -2146644980, // 0x800CCC0C
-  IXP_E_CANT_FIND_HOST: -2146644979, // 0x800CCC0D
-  IXP_E_FAILED_TO_CONNECT: -2146644978, // 0x800CCC0E
-  IXP_E_CONNECTION_DROPPED: -2146644977, // 0x800CCC0F
-  IXP_E_INVALID_ADDRESS: -2146644976, // 0x800CCC10
-  IXP_E_INVALID_ADDRESS_LIST: -2146644975, // 0x800CCC11
-  IXP_E_SOCKET_READ_ERROR: -2146644974, // 0x800CCC12
-  IXP_E_SOCKET_WRITE_ERROR: -2146644973, // 0x800CCC13
-  IXP_E_SOCKET_INIT_ERROR: -2146644972, // 0x800CCC14
-  IXP_E_SOCKET_CONNECT_ERROR: -2146644971, // 0x800CCC15
-  IXP_E_INVALID_ACCOUNT: -2146644970, // 0x800CCC16
-  IXP_E_USER_CANCEL: -2146644969, // 0x800CCC17
-  IXP_E_SICILY_LOGON_FAILED: -2146644968, // 0x800CCC18
-  IXP_E_TIMEOUT: -2146644967, // 0x800CCC19
-  IXP_E_SECURE_CONNECT_FAILED: -2146644966, // 0x800CCC1A
-  IXP_E_WINSOCK_WSASYSNOTREADY: -2146644928, // 0x800CCC40
-  IXP_E_WINSOCK_WSAVERNOTSUPPORTED: -2146644927, // 0x800CCC41
-  IXP_E_WINSOCK_WSAEPROCLIM: -2146644926, // 0x800CCC42
-  IXP_E_WINSOCK_WSAEFAULT: -2146644925, // 0x800CCC43
-  IXP_E_WINSOCK_FAILED_WSASTARTUP: -2146644924, // 0x800CCC44
-  IXP_E_WINSOCK_WSAEINPROGRESS: -2146644923, // 0x800CCC45
-  IXP_E_SMTP_RESPONSE_ERROR: -2146644896, // 0x800CCC60
-  IXP_E_SMTP_UNKNOWN_RESPONSE_CODE: -2146644895, // 0x800CCC61
-  IXP_E_SMTP_500_SYNTAX_ERROR: -2146644894, // 0x800CCC62
-  IXP_E_SMTP_501_PARAM_SYNTAX: -2146644893, // 0x800CCC63
-  IXP_E_SMTP_502_COMMAND_NOTIMPL: -2146644892, // 0x800CCC64
-  IXP_E_SMTP_503_COMMAND_SEQ: -2146644891, // 0x800CCC65
-  IXP_E_SMTP_504_COMMAND_PARAM_NOTIMPL: -2146644890, // 0x800CCC66
-  IXP_E_SMTP_421_NOT_AVAILABLE: -2146644889, // 0x800CCC67
-  IXP_E_SMTP_450_MAILBOX_BUSY: -2146644888, // 0x800CCC68
-  IXP_E_SMTP_550_MAILBOX_NOT_FOUND: -2146644887, // 0x800CCC69
-  IXP_E_SMTP_451_ERROR_PROCESSING: -2146644886, // 0x800CCC6A
-  IXP_E_SMTP_551_USER_NOT_LOCAL: -2146644885, // 0x800CCC6B
-  IXP_E_SMTP_452_NO_SYSTEM_STORAGE: -2146644884, // 0x800CCC6C
-  IXP_E_SMTP_552_STORAGE_OVERFLOW: -2146644883, // 0x800CCC6D
-  IXP_E_SMTP_553_MAILBOX_NAME_SYNTAX: -2146644882, // 0x800CCC6E
-  IXP_E_SMTP_554_TRANSACT_FAILED: -2146644881, // 0x800CCC6F
-  IXP_E_SMTP_REJECTED_SENDER: -2146644872, // 0x800CCC78
-  IXP_E_SMTP_REJECTED_RECIPIENTS: -2146644871, // 0x800CCC79
-  IXP_E_SMTP_NO_SENDER: -2146644870, // 0x800CCC7A
-  IXP_E_SMTP_NO_RECIPIENTS: -2146644869, // 0x800CCC7B
-  IXP_E_SMTP_530_STARTTLS_REQUIRED: -2146644868, // 0x800CCC7C
-  IXP_E_SMTP_NO_STARTTLS_SUPPORT: -2146644867, // 0x800CCC7D
-  IXP_E_SMTP_454_STARTTLS_FAILED: -2146644865, // 0x800CCC7F
-  IXP_E_POP3_RESPONSE_ERROR: -2146644848, // 0x800CCC90
-  IXP_E_POP3_INVALID_USER_NAME: -2146644847, // 0x800CCC91
-  IXP_E_POP3_INVALID_PASSWORD: -2146644846, // 0x800CCC92
-  IXP_E_POP3_PARSE_FAILURE: -2146644845, // 0x800CCC93
-  IXP_E_POP3_NEED_STAT: -2146644844, // 0x800CCC94
-  IXP_E_POP3_NO_MESSAGES: -2146644843, // 0x800CCC95
-  IXP_E_POP3_NO_MARKED_MESSAGES: -2146644842, // 0x800CCC96
-  IXP_E_POP3_POPID_OUT_OF_RANGE: -2146644841, // 0x800CCC97
-  IXP_E_NNTP_RESPONSE_ERROR: -2146644832, // 0x800CCCA0
-  IXP_E_NNTP_NEWGROUPS_FAILED: -2146644831, // 0x800CCCA1
-  IXP_E_NNTP_LIST_FAILED: -2146644830, // 0x800CCCA2
-  IXP_E_NNTP_LISTGROUP_FAILED: -2146644829, // 0x800CCCA3
-  IXP_E_NNTP_GROUP_FAILED: -2146644828, // 0x800CCCA4
-  IXP_E_NNTP_GROUP_NOTFOUND: -2146644827, // 0x800CCCA5
-  IXP_E_NNTP_ARTICLE_FAILED: -2146644826, // 0x800CCCA6
-  IXP_E_NNTP_HEAD_FAILED: -2146644825, // 0x800CCCA7
-  IXP_E_NNTP_BODY_FAILED: -2146644824, // 0x800CCCA8
-  IXP_E_NNTP_POST_FAILED: -2146644823, // 0x800CCCA9
-  IXP_E_NNTP_NEXT_FAILED: -2146644822, // 0x800CCCAA
-  IXP_E_NNTP_DATE_FAILED: -2146644821, // 0x800CCCAB
-  IXP_E_NNTP_HEADERS_FAILED: -2146644820, // 0x800CCCAC
-  IXP_E_NNTP_XHDR_FAILED: -2146644819, // 0x800CCCAD
-  IXP_E_NNTP_INVALID_USERPASS: -2146644818, // 0x800CCCAE
-  IXP_E_RAS_NOT_INSTALLED: -2146644798, // 0x800CCCC2
-  IXP_E_RAS_PROCS_NOT_FOUND: -2146644797, // 0x800CCCC3
-  IXP_E_RAS_ERROR: -2146644796, // 0x800CCCC4
-  IXP_E_RAS_INVALID_CONNECTOID: -2146644795, // 0x800CCCC5
-  IXP_E_RAS_GET_DIAL_PARAMS: -2146644794, // 0x800CCCC6
-  IXP_E_IMAP_LOGINFAILURE: -2146644783, // 0x800CCCD1
-  IXP_E_IMAP_TAGGED_NO_RESPONSE: -2146644782, // 0x800CCCD2
-  IXP_E_IMAP_BAD_RESPONSE: -2146644781, // 0x800CCCD3
-  IXP_E_IMAP_SVR_SYNTAXERR: -2146644780, // 0x800CCCD4
-  IXP_E_IMAP_NOTIMAPSERVER: -2146644779, // 0x800CCCD5
-  IXP_E_IMAP_BUFFER_OVERFLOW: -2146644778, // 0x800CCCD6
-  IXP_E_IMAP_RECVR_ERROR: -2146644777, // 0x800CCCD7
-  IXP_E_IMAP_INCOMPLETE_LINE: -2146644776, // 0x800CCCD8
-  IXP_E_IMAP_CONNECTION_REFUSED: -2146644775, // 0x800CCCD9
-  IXP_E_IMAP_UNRECOGNIZED_RESP: -2146644774, // 0x800CCCDA
-  IXP_E_IMAP_CHANGEDUID: -2146644773, // 0x800CCCDB
-  IXP_E_IMAP_UIDORDER: -2146644772, // 0x800CCCDC
-  IXP_E_IMAP_UNSOLICITED_BYE: -2146644771, // 0x800CCCDD
-  IXP_E_IMAP_IMPROPER_SVRSTATE: -2146644770, // 0x800CCCDE
-  IXP_E_IMAP_AUTH_NOT_POSSIBLE: -2146644769, // 0x800CCCDF
-  IXP_E_IMAP_OUT_OF_AUTH_METHODS: -2146644768, // 0x800CCCE0
-  IXP_E_HTTP_USE_PROXY: -2146644944, // 0x800CCC30
-  IXP_E_HTTP_BAD_REQUEST: -2146644943, // 0x800CCC31
-  IXP_E_HTTP_UNAUTHORIZED: -2146644942, // 0x800CCC32
-  IXP_E_HTTP_FORBIDDEN: -2146644941, // 0x800CCC33
-  IXP_E_HTTP_NOT_FOUND: -2146644940, // 0x800CCC34
-  IXP_E_HTTP_METHOD_NOT_ALLOW: -2146644939, // 0x800CCC35
-  IXP_E_HTTP_NOT_ACCEPTABLE: -2146644938, // 0x800CCC36
-  IXP_E_HTTP_PROXY_AUTH_REQ: -2146644937, // 0x800CCC37
-  IXP_E_HTTP_REQUEST_TIMEOUT: -2146644936, // 0x800CCC38
-  IXP_E_HTTP_CONFLICT: -2146644935, // 0x800CCC39
-  IXP_E_HTTP_GONE: -2146644934, // 0x800CCC3A
-  IXP_E_HTTP_LENGTH_REQUIRED: -2146644933, // 0x800CCC3B
-  IXP_E_HTTP_PRECOND_FAILED: -2146644932, // 0x800CCC3C
-  IXP_E_HTTP_INTERNAL_ERROR: -2146644931, // 0x800CCC3D
-  IXP_E_HTTP_NOT_IMPLEMENTED: -2146644930, // 0x800CCC3E
-  IXP_E_HTTP_BAD_GATEWAY: -2146644929, // 0x800CCC3F
-  IXP_E_HTTP_SERVICE_UNAVAIL: -2146644752, // 0x800CCCF0
-  IXP_E_HTTP_GATEWAY_TIMEOUT: -2146644751, // 0x800CCCF1
-  IXP_E_HTTP_VERS_NOT_SUP: -2146644750, // 0x800CCCF2
-  IXP_E_HTTP_INSUFFICIENT_STORAGE: -2146644749, // 0x800CCCF3
-  IXP_E_HTTP_ROOT_PROP_NOT_FOUND: -2146644748, // 0x800CCCF4
+  /** 0x800CCC00 */
+  IXP_E_LOAD_SICILY_FAILED: -2146644992,
+  /** 0x800CCC01 */
+  IXP_E_INVALID_CERT_CN: -2146644991,
+  /** 0x800CCC02 */
+  IXP_E_INVALID_CERT_DATE: -2146644990,
+  /** 0x800CCC03 */
+  IXP_E_ALREADY_CONNECTED: -2146644989,
+  /** 0x800CCC04 */
+  IXP_E_CONN: -2146644988,
+  /** 0x800CCC05 */
+  IXP_E_NOT_CONNECTED: -2146644987,
+  /** 0x800CCC06 */
+  IXP_E_CONN_SEND: -2146644986,
+  /** 0x800CCC07 */
+  IXP_E_WOULD_BLOCK: -2146644985,
+  /** 0x800CCC08 */
+  IXP_E_INVALID_STATE: -2146644984,
+  /** 0x800CCC09 */
+  IXP_E_CONN_RECV: -2146644983,
+  /** 0x800CCC0A */
+  IXP_E_INCOMPLETE: -2146644982,
+  /** 0x800CCC0B */
+  IXP_E_BUSY: -2146644981,
+  /** 0x800CCC0C */
+  IXP_E_NOT_INIT: -2146644980,
+  /** 0x800CCC0D */
+  IXP_E_CANT_FIND_HOST: -2146644979,
+  /** 0x800CCC0E */
+  IXP_E_FAILED_TO_CONNECT: -2146644978,
+  /** 0x800CCC0F */
+  IXP_E_CONNECTION_DROPPED: -2146644977,
+  /** 0x800CCC10 */
+  IXP_E_INVALID_ADDRESS: -2146644976,
+  /** 0x800CCC11 */
+  IXP_E_INVALID_ADDRESS_LIST: -2146644975,
+  /** 0x800CCC12 */
+  IXP_E_SOCKET_READ_ERROR: -2146644974,
+  /** 0x800CCC13 */
+  IXP_E_SOCKET_WRITE_ERROR: -2146644973,
+  /** 0x800CCC14 */
+  IXP_E_SOCKET_INIT_ERROR: -2146644972,
+  /** 0x800CCC15 */
+  IXP_E_SOCKET_CONNECT_ERROR: -2146644971,
+  /** 0x800CCC16 */
+  IXP_E_INVALID_ACCOUNT: -2146644970,
+  /** 0x800CCC17 */
+  IXP_E_USER_CANCEL: -2146644969,
+  /** 0x800CCC18 */
+  IXP_E_SICILY_LOGON_FAILED: -2146644968,
+  /** 0x800CCC19 */
+  IXP_E_TIMEOUT: -2146644967,
+  /** 0x800CCC1A */
+  IXP_E_SECURE_CONNECT_FAILED: -2146644966,
+  /** 0x800CCC40 */
+  IXP_E_WINSOCK_WSASYSNOTREADY: -2146644928,
+  /** 0x800CCC41 */
+  IXP_E_WINSOCK_WSAVERNOTSUPPORTED: -2146644927,
+  /** 0x800CCC42 */
+  IXP_E_WINSOCK_WSAEPROCLIM: -2146644926,
+  /** 0x800CCC43 */
+  IXP_E_WINSOCK_WSAEFAULT: -2146644925,
+  /** 0x800CCC44 */
+  IXP_E_WINSOCK_FAILED_WSASTARTUP: -2146644924,
+  /** 0x800CCC45 */
+  IXP_E_WINSOCK_WSAEINPROGRESS: -2146644923,
+  /** 0x800CCC60 */
+  IXP_E_SMTP_RESPONSE_ERROR: -2146644896,
+  /** 0x800CCC61 */
+  IXP_E_SMTP_UNKNOWN_RESPONSE_CODE: -2146644895,
+  /** 0x800CCC62 */
+  IXP_E_SMTP_500_SYNTAX_ERROR: -2146644894,
+  /** 0x800CCC63 */
+  IXP_E_SMTP_501_PARAM_SYNTAX: -2146644893,
+  /** 0x800CCC64 */
+  IXP_E_SMTP_502_COMMAND_NOTIMPL: -2146644892,
+  /** 0x800CCC65 */
+  IXP_E_SMTP_503_COMMAND_SEQ: -2146644891,
+  /** 0x800CCC66 */
+  IXP_E_SMTP_504_COMMAND_PARAM_NOTIMPL: -2146644890,
+  /** 0x800CCC67 */
+  IXP_E_SMTP_421_NOT_AVAILABLE: -2146644889,
+  /** 0x800CCC68 */
+  IXP_E_SMTP_450_MAILBOX_BUSY: -2146644888,
+  /** 0x800CCC69 */
+  IXP_E_SMTP_550_MAILBOX_NOT_FOUND: -2146644887,
+  /** 0x800CCC6A */
+  IXP_E_SMTP_451_ERROR_PROCESSING: -2146644886,
+  /** 0x800CCC6B */
+  IXP_E_SMTP_551_USER_NOT_LOCAL: -2146644885,
+  /** 0x800CCC6C */
+  IXP_E_SMTP_452_NO_SYSTEM_STORAGE: -2146644884,
+  /** 0x800CCC6D */
+  IXP_E_SMTP_552_STORAGE_OVERFLOW: -2146644883,
+  /** 0x800CCC6E */
+  IXP_E_SMTP_553_MAILBOX_NAME_SYNTAX: -2146644882,
+  /** 0x800CCC6F */
+  IXP_E_SMTP_554_TRANSACT_FAILED: -2146644881,
+  /** 0x800CCC78 */
+  IXP_E_SMTP_REJECTED_SENDER: -2146644872,
+  /** 0x800CCC79 */
+  IXP_E_SMTP_REJECTED_RECIPIENTS: -2146644871,
+  /** 0x800CCC7A */
+  IXP_E_SMTP_NO_SENDER: -2146644870,
+  /** 0x800CCC7B */
+  IXP_E_SMTP_NO_RECIPIENTS: -2146644869,
+  /** 0x800CCC7C */
+  IXP_E_SMTP_530_STARTTLS_REQUIRED: -2146644868,
+  /** 0x800CCC7D */
+  IXP_E_SMTP_NO_STARTTLS_SUPPORT: -2146644867,
+  /** 0x800CCC7F */
+  IXP_E_SMTP_454_STARTTLS_FAILED: -2146644865,
+  /** 0x800CCC90 */
+  IXP_E_POP3_RESPONSE_ERROR: -2146644848,
+  /** 0x800CCC91 */
+  IXP_E_POP3_INVALID_USER_NAME: -2146644847,
+  /** 0x800CCC92 */
+  IXP_E_POP3_INVALID_PASSWORD: -2146644846,
+  /** 0x800CCC93 */
+  IXP_E_POP3_PARSE_FAILURE: -2146644845,
+  /** 0x800CCC94 */
+  IXP_E_POP3_NEED_STAT: -2146644844,
+  /** 0x800CCC95 */
+  IXP_E_POP3_NO_MESSAGES: -2146644843,
+  /** 0x800CCC96 */
+  IXP_E_POP3_NO_MARKED_MESSAGES: -2146644842,
+  /** 0x800CCC97 */
+  IXP_E_POP3_POPID_OUT_OF_RANGE: -2146644841,
+  /** 0x800CCCA0 */
+  IXP_E_NNTP_RESPONSE_ERROR: -2146644832,
+  /** 0x800CCCA1 */
+  IXP_E_NNTP_NEWGROUPS_FAILED: -2146644831,
+  /** 0x800CCCA2 */
+  IXP_E_NNTP_LIST_FAILED: -2146644830,
+  /** 0x800CCCA3 */
+  IXP_E_NNTP_LISTGROUP_FAILED: -2146644829,
+  /** 0x800CCCA4 */
+  IXP_E_NNTP_GROUP_FAILED: -2146644828,
+  /** 0x800CCCA5 */
+  IXP_E_NNTP_GROUP_NOTFOUND: -2146644827,
+  /** 0x800CCCA6 */
+  IXP_E_NNTP_ARTICLE_FAILED: -2146644826,
+  /** 0x800CCCA7 */
+  IXP_E_NNTP_HEAD_FAILED: -2146644825,
+  /** 0x800CCCA8 */
+  IXP_E_NNTP_BODY_FAILED: -2146644824,
+  /** 0x800CCCA9 */
+  IXP_E_NNTP_POST_FAILED: -2146644823,
+  /** 0x800CCCAA */
+  IXP_E_NNTP_NEXT_FAILED: -2146644822,
+  /** 0x800CCCAB */
+  IXP_E_NNTP_DATE_FAILED: -2146644821,
+  /** 0x800CCCAC */
+  IXP_E_NNTP_HEADERS_FAILED: -2146644820,
+  /** 0x800CCCAD */
+  IXP_E_NNTP_XHDR_FAILED: -2146644819,
+  /** 0x800CCCAE */
+  IXP_E_NNTP_INVALID_USERPASS: -2146644818,
+  /** 0x800CCCC2 */
+  IXP_E_RAS_NOT_INSTALLED: -2146644798,
+  /** 0x800CCCC3 */
+  IXP_E_RAS_PROCS_NOT_FOUND: -2146644797,
+  /** 0x800CCCC4 */
+  IXP_E_RAS_ERROR: -2146644796,
+  /** 0x800CCCC5 */
+  IXP_E_RAS_INVALID_CONNECTOID: -2146644795,
+  /** 0x800CCCC6 */
+  IXP_E_RAS_GET_DIAL_PARAMS: -2146644794,
+  /** 0x800CCCD1 */
+  IXP_E_IMAP_LOGINFAILURE: -2146644783,
+  /** 0x800CCCD2 */
+  IXP_E_IMAP_TAGGED_NO_RESPONSE: -2146644782,
+  /** 0x800CCCD3 */
+  IXP_E_IMAP_BAD_RESPONSE: -2146644781,
+  /** 0x800CCCD4 */
+  IXP_E_IMAP_SVR_SYNTAXERR: -2146644780,
+  /** 0x800CCCD5 */
+  IXP_E_IMAP_NOTIMAPSERVER: -2146644779,
+  /** 0x800CCCD6 */
+  IXP_E_IMAP_BUFFER_OVERFLOW: -2146644778,
+  /** 0x800CCCD7 */
+  IXP_E_IMAP_RECVR_ERROR: -2146644777,
+  /** 0x800CCCD8 */
+  IXP_E_IMAP_INCOMPLETE_LINE: -2146644776,
+  /** 0x800CCCD9 */
+  IXP_E_IMAP_CONNECTION_REFUSED: -2146644775,
+  /** 0x800CCCDA */
+  IXP_E_IMAP_UNRECOGNIZED_RESP: -2146644774,
+  /** 0x800CCCDB */
+  IXP_E_IMAP_CHANGEDUID: -2146644773,
+  /** 0x800CCCDC */
+  IXP_E_IMAP_UIDORDER: -2146644772,
+  /** 0x800CCCDD */
+  IXP_E_IMAP_UNSOLICITED_BYE: -2146644771,
+  /** 0x800CCCDE */
+  IXP_E_IMAP_IMPROPER_SVRSTATE: -2146644770,
+  /** 0x800CCCDF */
+  IXP_E_IMAP_AUTH_NOT_POSSIBLE: -2146644769,
+  /** 0x800CCCE0 */
+  IXP_E_IMAP_OUT_OF_AUTH_METHODS: -2146644768,
+  /** 0x800CCC30 */
+  IXP_E_HTTP_USE_PROXY: -2146644944,
+  /** 0x800CCC31 */
+  IXP_E_HTTP_BAD_REQUEST: -2146644943,
+  /** 0x800CCC32 */
+  IXP_E_HTTP_UNAUTHORIZED: -2146644942,
+  /** 0x800CCC33 */
+  IXP_E_HTTP_FORBIDDEN: -2146644941,
+  /** 0x800CCC34 */
+  IXP_E_HTTP_NOT_FOUND: -2146644940,
+  /** 0x800CCC35 */
+  IXP_E_HTTP_METHOD_NOT_ALLOW: -2146644939,
+  /** 0x800CCC36 */
+  IXP_E_HTTP_NOT_ACCEPTABLE: -2146644938,
+  /** 0x800CCC37 */
+  IXP_E_HTTP_PROXY_AUTH_REQ: -2146644937,
+  /** 0x800CCC38 */
+  IXP_E_HTTP_REQUEST_TIMEOUT: -2146644936,
+  /** 0x800CCC39 */
+  IXP_E_HTTP_CONFLICT: -2146644935,
+  /** 0x800CCC3A */
+  IXP_E_HTTP_GONE: -2146644934,
+  /** 0x800CCC3B */
+  IXP_E_HTTP_LENGTH_REQUIRED: -2146644933,
+  /** 0x800CCC3C */
+  IXP_E_HTTP_PRECOND_FAILED: -2146644932,
+  /** 0x800CCC3D */
+  IXP_E_HTTP_INTERNAL_ERROR: -2146644931,
+  /** 0x800CCC3E */
+  IXP_E_HTTP_NOT_IMPLEMENTED: -2146644930,
+  /** 0x800CCC3F */
+  IXP_E_HTTP_BAD_GATEWAY: -2146644929,
+  /** 0x800CCCF0 */
+  IXP_E_HTTP_SERVICE_UNAVAIL: -2146644752,
+  /** 0x800CCCF1 */
+  IXP_E_HTTP_GATEWAY_TIMEOUT: -2146644751,
+  /** 0x800CCCF2 */
+  IXP_E_HTTP_VERS_NOT_SUP: -2146644750,
+  /** 0x800CCCF3 */
+  IXP_E_HTTP_INSUFFICIENT_STORAGE: -2146644749,
+  /** 0x800CCCF4 */
+  IXP_E_HTTP_ROOT_PROP_NOT_FOUND: -2146644748,
 } as const;
 export type IXP_E = (typeof IXP_E)[keyof typeof IXP_E];
+/** Whether `v` is one of IXP_E's values. */
+export function isIXP_E(v: unknown): v is IXP_E {
+  return (valuesOfIXP_E as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IXP_E (the first declared, when several share it); a code's unsigned 32-bit spelling, as COM calls return it, is accepted too. */
+export function nameOfIXP_E(v: number): keyof typeof IXP_E | undefined {
+  const code = v > 0x7fffffff && v <= 0xffffffff ? v - 0x100000000 : v;
+  return (Object.keys(IXP_E) as (keyof typeof IXP_E)[]).find((k) => IXP_E[k] === code);
+}
+/** The distinct values of IXP_E, in declaration order. */
+export const valuesOfIXP_E: readonly IXP_E[] = [...new Set(Object.values(IXP_E))];
 
 /**
  * #define constants IXP_S_* declared at headers/imnxport.idl:164.
@@ -149,8 +281,20 @@ export const IXP_S = {
   IXP_S_IMAP_VERBATIM_MBOX: 838881,
 } as const;
 export type IXP_S = (typeof IXP_S)[keyof typeof IXP_S];
+/** Whether `v` is one of IXP_S's values. */
+export function isIXP_S(v: unknown): v is IXP_S {
+  return (valuesOfIXP_S as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IXP_S (the first declared, when several share it). */
+export function nameOfIXP_S(v: number): keyof typeof IXP_S | undefined {
+  return (Object.keys(IXP_S) as (keyof typeof IXP_S)[]).find((k) => IXP_S[k] === v);
+}
+/** The distinct values of IXP_S, in declaration order. */
+export const valuesOfIXP_S: readonly IXP_S[] = [...new Set(Object.values(IXP_S))];
 
 /**
+ * NNTP: numeric reply codes a news server sends (the first three digits of a response line); INNTPCallback receives them in rIxpResult.uiServerError
+ *
  * #define constants IXP_NNTP_* declared at headers/imnxport.idl:214.
  */
 export const IXP_NNTP = {
@@ -180,8 +324,20 @@ export const IXP_NNTP = {
   IXP_NNTP_PROTOCOLS_SUPPORTED: 485,
 } as const;
 export type IXP_NNTP = (typeof IXP_NNTP)[keyof typeof IXP_NNTP];
+/** Whether `v` is one of IXP_NNTP's values. */
+export function isIXP_NNTP(v: unknown): v is IXP_NNTP {
+  return (valuesOfIXP_NNTP as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IXP_NNTP (the first declared, when several share it). */
+export function nameOfIXP_NNTP(v: number): keyof typeof IXP_NNTP | undefined {
+  return (Object.keys(IXP_NNTP) as (keyof typeof IXP_NNTP)[]).find((k) => IXP_NNTP[k] === v);
+}
+/** The distinct values of IXP_NNTP, in declaration order. */
+export const valuesOfIXP_NNTP: readonly IXP_NNTP[] = [...new Set(Object.values(IXP_NNTP))];
 
 /**
+ * String lengths and well-known ports
+ *
  * #define constants CCHMAX_* declared at headers/imnxport.idl:294.
  */
 export const CCHMAX = {
@@ -189,6 +345,16 @@ export const CCHMAX = {
   CCHMAX_PHONE_NUMBER: 128,
 } as const;
 export type CCHMAX = (typeof CCHMAX)[keyof typeof CCHMAX];
+/** Whether `v` is one of CCHMAX's values. */
+export function isCCHMAX(v: unknown): v is CCHMAX {
+  return (valuesOfCCHMAX as readonly unknown[]).includes(v);
+}
+/** The name of `v` in CCHMAX (the first declared, when several share it). */
+export function nameOfCCHMAX(v: number): keyof typeof CCHMAX | undefined {
+  return (Object.keys(CCHMAX) as (keyof typeof CCHMAX)[]).find((k) => CCHMAX[k] === v);
+}
+/** The distinct values of CCHMAX, in declaration order. */
+export const valuesOfCCHMAX: readonly CCHMAX[] = [...new Set(Object.values(CCHMAX))];
 
 /**
  * #define constants DEFAULT_* declared at headers/imnxport.idl:297.
@@ -200,8 +366,20 @@ export const DEFAULT = {
   DEFAULT_NNTP_PORT: 119,
 } as const;
 export type DEFAULT = (typeof DEFAULT)[keyof typeof DEFAULT];
+/** Whether `v` is one of DEFAULT's values. */
+export function isDEFAULT(v: unknown): v is DEFAULT {
+  return (valuesOfDEFAULT as readonly unknown[]).includes(v);
+}
+/** The name of `v` in DEFAULT (the first declared, when several share it). */
+export function nameOfDEFAULT(v: number): keyof typeof DEFAULT | undefined {
+  return (Object.keys(DEFAULT) as (keyof typeof DEFAULT)[]).find((k) => DEFAULT[k] === v);
+}
+/** The distinct values of DEFAULT, in declaration order. */
+export const valuesOfDEFAULT: readonly DEFAULT[] = [...new Set(Object.values(DEFAULT))];
 
 /**
+ * Addresses handed to ISMTPTransport. The low bit tells a sender from a recipient; the ADDR_DSN_* bits ask for delivery status notifications.
+ *
  * C enum tagINETADDRTYPE (typedef INETADDRTYPE) declared at headers/imnxport.idl:306.
  */
 export const INETADDRTYPE = {
@@ -212,7 +390,18 @@ export const INETADDRTYPE = {
   ADDR_DSN_FAILURE: 64,
   ADDR_DSN_DELAY: 128,
 } as const;
-export type INETADDRTYPE = (typeof INETADDRTYPE)[keyof typeof INETADDRTYPE];
+/** Any combination of INETADDRTYPE's bits (joined with |); test them with hasFlags(flags, bits). */
+export type INETADDRTYPE = number;
+/** Whether `v` is a combination of INETADDRTYPE's bits. */
+export function isINETADDRTYPE(v: unknown): v is INETADDRTYPE {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~241) === 0;
+}
+/** The name of `v` in INETADDRTYPE (the first declared, when several share it). */
+export function nameOfINETADDRTYPE(v: number): keyof typeof INETADDRTYPE | undefined {
+  return (Object.keys(INETADDRTYPE) as (keyof typeof INETADDRTYPE)[]).find((k) => INETADDRTYPE[k] === v);
+}
+/** The distinct values of INETADDRTYPE, in declaration order. */
+export const valuesOfINETADDRTYPE: readonly INETADDRTYPE[] = [...new Set(Object.values(INETADDRTYPE))];
 
 /**
  * #define constants ADDR_* declared at headers/imnxport.idl:316.
@@ -222,6 +411,16 @@ export const ADDR = {
   ADDR_DSN_MASK: 240,
 } as const;
 export type ADDR = (typeof ADDR)[keyof typeof ADDR];
+/** Whether `v` is one of ADDR's values. */
+export function isADDR(v: unknown): v is ADDR {
+  return (valuesOfADDR as readonly unknown[]).includes(v);
+}
+/** The name of `v` in ADDR (the first declared, when several share it). */
+export function nameOfADDR(v: number): keyof typeof ADDR | undefined {
+  return (Object.keys(ADDR) as (keyof typeof ADDR)[]).find((k) => ADDR[k] === v);
+}
+/** The distinct values of ADDR, in declaration order. */
+export const valuesOfADDR: readonly ADDR[] = [...new Set(Object.values(ADDR))];
 
 /**
  * C enum tagDSNRET (typedef DSNRET) declared at headers/imnxport.idl:319.
@@ -232,6 +431,16 @@ export const DSNRET = {
   DSNRET_FULL: 2,
 } as const;
 export type DSNRET = (typeof DSNRET)[keyof typeof DSNRET];
+/** Whether `v` is one of DSNRET's values. */
+export function isDSNRET(v: unknown): v is DSNRET {
+  return (valuesOfDSNRET as readonly unknown[]).includes(v);
+}
+/** The name of `v` in DSNRET (the first declared, when several share it). */
+export function nameOfDSNRET(v: number): keyof typeof DSNRET | undefined {
+  return (Object.keys(DSNRET) as (keyof typeof DSNRET)[]).find((k) => DSNRET[k] === v);
+}
+/** The distinct values of DSNRET, in declaration order. */
+export const valuesOfDSNRET: readonly DSNRET[] = [...new Set(Object.values(DSNRET))];
 
 /**
  * C enum tagRASCONNTYPE (typedef RASCONNTYPE) declared at headers/imnxport.idl:338.
@@ -242,8 +451,20 @@ export const RASCONNTYPE = {
   RAS_CONNECT_RAS: 2,
 } as const;
 export type RASCONNTYPE = (typeof RASCONNTYPE)[keyof typeof RASCONNTYPE];
+/** Whether `v` is one of RASCONNTYPE's values. */
+export function isRASCONNTYPE(v: unknown): v is RASCONNTYPE {
+  return (valuesOfRASCONNTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in RASCONNTYPE (the first declared, when several share it). */
+export function nameOfRASCONNTYPE(v: number): keyof typeof RASCONNTYPE | undefined {
+  return (Object.keys(RASCONNTYPE) as (keyof typeof RASCONNTYPE)[]).find((k) => RASCONNTYPE[k] === v);
+}
+/** The distinct values of RASCONNTYPE, in declaration order. */
+export const valuesOfRASCONNTYPE: readonly RASCONNTYPE[] = [...new Set(Object.values(RASCONNTYPE))];
 
 /**
+ * Server-side folders and links an HTTPMail root advertises
+ *
  * C enum tagHTTPMAILPROPTYPE (typedef HTTPMAILPROPTYPE) declared at headers/imnxport.idl:346.
  */
 export const HTTPMAILPROPTYPE = {
@@ -261,6 +482,16 @@ export const HTTPMAILPROPTYPE = {
   HTTPMAIL_PROP_LAST: 11,
 } as const;
 export type HTTPMAILPROPTYPE = (typeof HTTPMAILPROPTYPE)[keyof typeof HTTPMAILPROPTYPE];
+/** Whether `v` is one of HTTPMAILPROPTYPE's values. */
+export function isHTTPMAILPROPTYPE(v: unknown): v is HTTPMAILPROPTYPE {
+  return (valuesOfHTTPMAILPROPTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in HTTPMAILPROPTYPE (the first declared, when several share it). */
+export function nameOfHTTPMAILPROPTYPE(v: number): keyof typeof HTTPMAILPROPTYPE | undefined {
+  return (Object.keys(HTTPMAILPROPTYPE) as (keyof typeof HTTPMAILPROPTYPE)[]).find((k) => HTTPMAILPROPTYPE[k] === v);
+}
+/** The distinct values of HTTPMAILPROPTYPE, in declaration order. */
+export const valuesOfHTTPMAILPROPTYPE: readonly HTTPMAILPROPTYPE[] = [...new Set(Object.values(HTTPMAILPROPTYPE))];
 
 /**
  * C enum tagHTTPMAILSPECIALFOLDER (typedef HTTPMAILSPECIALFOLDER) declared at headers/imnxport.idl:362.
@@ -279,6 +510,16 @@ export const HTTPMAILSPECIALFOLDER = {
   HTTPMAIL_SF_LAST: 10,
 } as const;
 export type HTTPMAILSPECIALFOLDER = (typeof HTTPMAILSPECIALFOLDER)[keyof typeof HTTPMAILSPECIALFOLDER];
+/** Whether `v` is one of HTTPMAILSPECIALFOLDER's values. */
+export function isHTTPMAILSPECIALFOLDER(v: unknown): v is HTTPMAILSPECIALFOLDER {
+  return (valuesOfHTTPMAILSPECIALFOLDER as readonly unknown[]).includes(v);
+}
+/** The name of `v` in HTTPMAILSPECIALFOLDER (the first declared, when several share it). */
+export function nameOfHTTPMAILSPECIALFOLDER(v: number): keyof typeof HTTPMAILSPECIALFOLDER | undefined {
+  return (Object.keys(HTTPMAILSPECIALFOLDER) as (keyof typeof HTTPMAILSPECIALFOLDER)[]).find((k) => HTTPMAILSPECIALFOLDER[k] === v);
+}
+/** The distinct values of HTTPMAILSPECIALFOLDER, in declaration order. */
+export const valuesOfHTTPMAILSPECIALFOLDER: readonly HTTPMAILSPECIALFOLDER[] = [...new Set(Object.values(HTTPMAILSPECIALFOLDER))];
 
 /**
  * C enum tagHTTPMAILCONTACTTYPE (typedef HTTPMAILCONTACTTYPE) declared at headers/imnxport.idl:377.
@@ -289,8 +530,20 @@ export const HTTPMAILCONTACTTYPE = {
   HTTPMAIL_CT_LAST: 2,
 } as const;
 export type HTTPMAILCONTACTTYPE = (typeof HTTPMAILCONTACTTYPE)[keyof typeof HTTPMAILCONTACTTYPE];
+/** Whether `v` is one of HTTPMAILCONTACTTYPE's values. */
+export function isHTTPMAILCONTACTTYPE(v: unknown): v is HTTPMAILCONTACTTYPE {
+  return (valuesOfHTTPMAILCONTACTTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in HTTPMAILCONTACTTYPE (the first declared, when several share it). */
+export function nameOfHTTPMAILCONTACTTYPE(v: number): keyof typeof HTTPMAILCONTACTTYPE | undefined {
+  return (Object.keys(HTTPMAILCONTACTTYPE) as (keyof typeof HTTPMAILCONTACTTYPE)[]).find((k) => HTTPMAILCONTACTTYPE[k] === v);
+}
+/** The distinct values of HTTPMAILCONTACTTYPE, in declaration order. */
+export const valuesOfHTTPMAILCONTACTTYPE: readonly HTTPMAILCONTACTTYPE[] = [...new Set(Object.values(HTTPMAILCONTACTTYPE))];
 
 /**
+ * Namespace identifiers known to every IDAVNamespaceArbiter
+ *
  * #define constants DAVNAMESPACE_* declared at headers/imnxport.idl:385.
  */
 export const DAVNAMESPACE = {
@@ -302,6 +555,16 @@ export const DAVNAMESPACE = {
   DAVNAMESPACE_CONTACTS: 4,
 } as const;
 export type DAVNAMESPACE = (typeof DAVNAMESPACE)[keyof typeof DAVNAMESPACE];
+/** Whether `v` is one of DAVNAMESPACE's values. */
+export function isDAVNAMESPACE(v: unknown): v is DAVNAMESPACE {
+  return (valuesOfDAVNAMESPACE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in DAVNAMESPACE (the first declared, when several share it). */
+export function nameOfDAVNAMESPACE(v: number): keyof typeof DAVNAMESPACE | undefined {
+  return (Object.keys(DAVNAMESPACE) as (keyof typeof DAVNAMESPACE)[]).find((k) => DAVNAMESPACE[k] === v);
+}
+/** The distinct values of DAVNAMESPACE, in declaration order. */
+export const valuesOfDAVNAMESPACE: readonly DAVNAMESPACE[] = [...new Set(Object.values(DAVNAMESPACE))];
 
 /**
  * C enum tagIXPTYPE (typedef IXPTYPE) declared at headers/imnxport.idl:392.
@@ -315,8 +578,20 @@ export const IXPTYPE = {
   IXP_HTTPMail: 5,
 } as const;
 export type IXPTYPE = (typeof IXPTYPE)[keyof typeof IXPTYPE];
+/** Whether `v` is one of IXPTYPE's values. */
+export function isIXPTYPE(v: unknown): v is IXPTYPE {
+  return (valuesOfIXPTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IXPTYPE (the first declared, when several share it). */
+export function nameOfIXPTYPE(v: number): keyof typeof IXPTYPE | undefined {
+  return (Object.keys(IXPTYPE) as (keyof typeof IXPTYPE)[]).find((k) => IXPTYPE[k] === v);
+}
+/** The distinct values of IXPTYPE, in declaration order. */
+export const valuesOfIXPTYPE: readonly IXPTYPE[] = [...new Set(Object.values(IXPTYPE))];
 
 /**
+ * Bits of INETSERVER.dwFlags
+ *
  * #define constants ISF_* declared at headers/imnxport.idl:403.
  */
 export const ISF = {
@@ -326,7 +601,18 @@ export const ISF = {
   ISF_QUERYDSNSUPPORT: 8,
   ISF_QUERYAUTHSUPPORT: 16,
 } as const;
-export type ISF = (typeof ISF)[keyof typeof ISF];
+/** Any combination of ISF's bits (joined with |); test them with hasFlags(flags, bits). */
+export type ISF = number;
+/** Whether `v` is a combination of ISF's bits. */
+export function isISF(v: unknown): v is ISF {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~31) === 0;
+}
+/** The name of `v` in ISF (the first declared, when several share it). */
+export function nameOfISF(v: number): keyof typeof ISF | undefined {
+  return (Object.keys(ISF) as (keyof typeof ISF)[]).find((k) => ISF[k] === v);
+}
+/** The distinct values of ISF, in declaration order. */
+export const valuesOfISF: readonly ISF[] = [...new Set(Object.values(ISF))];
 
 /**
  * C enum tagIXPSTATUS (typedef IXPSTATUS) declared at headers/imnxport.idl:424.
@@ -344,6 +630,16 @@ export const IXPSTATUS = {
   IXP_LAST: 9,
 } as const;
 export type IXPSTATUS = (typeof IXPSTATUS)[keyof typeof IXPSTATUS];
+/** Whether `v` is one of IXPSTATUS's values. */
+export function isIXPSTATUS(v: unknown): v is IXPSTATUS {
+  return (valuesOfIXPSTATUS as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IXPSTATUS (the first declared, when several share it). */
+export function nameOfIXPSTATUS(v: number): keyof typeof IXPSTATUS | undefined {
+  return (Object.keys(IXPSTATUS) as (keyof typeof IXPSTATUS)[]).find((k) => IXPSTATUS[k] === v);
+}
+/** The distinct values of IXPSTATUS, in declaration order. */
+export const valuesOfIXPSTATUS: readonly IXPSTATUS[] = [...new Set(Object.values(IXPSTATUS))];
 
 /**
  * C enum tagCMDTYPE (typedef CMDTYPE) declared at headers/imnxport.idl:459.
@@ -353,6 +649,16 @@ export const CMDTYPE = {
   CMD_RESP: 1,
 } as const;
 export type CMDTYPE = (typeof CMDTYPE)[keyof typeof CMDTYPE];
+/** Whether `v` is one of CMDTYPE's values. */
+export function isCMDTYPE(v: unknown): v is CMDTYPE {
+  return (valuesOfCMDTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in CMDTYPE (the first declared, when several share it). */
+export function nameOfCMDTYPE(v: number): keyof typeof CMDTYPE | undefined {
+  return (Object.keys(CMDTYPE) as (keyof typeof CMDTYPE)[]).find((k) => CMDTYPE[k] === v);
+}
+/** The distinct values of CMDTYPE, in declaration order. */
+export const valuesOfCMDTYPE: readonly CMDTYPE[] = [...new Set(Object.values(CMDTYPE))];
 
 /**
  * C enum tagIXPISSTATE (typedef IXPISSTATE) declared at headers/imnxport.idl:494.
@@ -364,6 +670,16 @@ export const IXPISSTATE = {
   IXP_IS_AUTHENTICATED: 3,
 } as const;
 export type IXPISSTATE = (typeof IXPISSTATE)[keyof typeof IXPISSTATE];
+/** Whether `v` is one of IXPISSTATE's values. */
+export function isIXPISSTATE(v: unknown): v is IXPISSTATE {
+  return (valuesOfIXPISSTATE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IXPISSTATE (the first declared, when several share it). */
+export function nameOfIXPISSTATE(v: number): keyof typeof IXPISSTATE | undefined {
+  return (Object.keys(IXPISSTATE) as (keyof typeof IXPISSTATE)[]).find((k) => IXPISSTATE[k] === v);
+}
+/** The distinct values of IXPISSTATE, in declaration order. */
+export const valuesOfIXPISSTATE: readonly IXPISSTATE[] = [...new Set(Object.values(IXPISSTATE))];
 
 /**
  * C enum tagSMTPCOMMAND (typedef SMTPCOMMAND) declared at headers/imnxport.idl:524.
@@ -386,6 +702,16 @@ export const SMTPCOMMAND = {
   SMTP_CUSTOM: 14,
 } as const;
 export type SMTPCOMMAND = (typeof SMTPCOMMAND)[keyof typeof SMTPCOMMAND];
+/** Whether `v` is one of SMTPCOMMAND's values. */
+export function isSMTPCOMMAND(v: unknown): v is SMTPCOMMAND {
+  return (valuesOfSMTPCOMMAND as readonly unknown[]).includes(v);
+}
+/** The name of `v` in SMTPCOMMAND (the first declared, when several share it). */
+export function nameOfSMTPCOMMAND(v: number): keyof typeof SMTPCOMMAND | undefined {
+  return (Object.keys(SMTPCOMMAND) as (keyof typeof SMTPCOMMAND)[]).find((k) => SMTPCOMMAND[k] === v);
+}
+/** The distinct values of SMTPCOMMAND, in declaration order. */
+export const valuesOfSMTPCOMMAND: readonly SMTPCOMMAND[] = [...new Set(Object.values(SMTPCOMMAND))];
 
 /**
  * C enum tagHTTPMAILCOMMAND (typedef HTTPMAILCOMMAND) declared at headers/imnxport.idl:698.
@@ -415,6 +741,16 @@ export const HTTPMAILCOMMAND = {
   HTTPMAIL_PATCHCONTACT: 21,
 } as const;
 export type HTTPMAILCOMMAND = (typeof HTTPMAILCOMMAND)[keyof typeof HTTPMAILCOMMAND];
+/** Whether `v` is one of HTTPMAILCOMMAND's values. */
+export function isHTTPMAILCOMMAND(v: unknown): v is HTTPMAILCOMMAND {
+  return (valuesOfHTTPMAILCOMMAND as readonly unknown[]).includes(v);
+}
+/** The name of `v` in HTTPMAILCOMMAND (the first declared, when several share it). */
+export function nameOfHTTPMAILCOMMAND(v: number): keyof typeof HTTPMAILCOMMAND | undefined {
+  return (Object.keys(HTTPMAILCOMMAND) as (keyof typeof HTTPMAILCOMMAND)[]).find((k) => HTTPMAILCOMMAND[k] === v);
+}
+/** The distinct values of HTTPMAILCOMMAND, in declaration order. */
+export const valuesOfHTTPMAILCOMMAND: readonly HTTPMAILCOMMAND[] = [...new Set(Object.values(HTTPMAILCOMMAND))];
 
 /**
  * #define constants of type MEMBERINFOFLAGS declared at headers/imnxport.idl:913.
@@ -425,7 +761,18 @@ export const MEMBERINFOFLAGS = {
   HTTP_MEMBERINFO_MESSAGEPROPS: 2,
   HTTP_MEMBERINFO_ALLPROPS: 3,
 } as const;
-export type MEMBERINFOFLAGS = (typeof MEMBERINFOFLAGS)[keyof typeof MEMBERINFOFLAGS];
+/** Any combination of MEMBERINFOFLAGS's bits (joined with |); test them with hasFlags(flags, bits). */
+export type MEMBERINFOFLAGS = number;
+/** Whether `v` is a combination of MEMBERINFOFLAGS's bits. */
+export function isMEMBERINFOFLAGS(v: unknown): v is MEMBERINFOFLAGS {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~3) === 0;
+}
+/** The name of `v` in MEMBERINFOFLAGS (the first declared, when several share it). */
+export function nameOfMEMBERINFOFLAGS(v: number): keyof typeof MEMBERINFOFLAGS | undefined {
+  return (Object.keys(MEMBERINFOFLAGS) as (keyof typeof MEMBERINFOFLAGS)[]).find((k) => MEMBERINFOFLAGS[k] === v);
+}
+/** The distinct values of MEMBERINFOFLAGS, in declaration order. */
+export const valuesOfMEMBERINFOFLAGS: readonly MEMBERINFOFLAGS[] = [...new Set(Object.values(MEMBERINFOFLAGS))];
 
 /**
  * C enum tagPOP3COMMAND (typedef POP3COMMAND) declared at headers/imnxport.idl:944.
@@ -449,6 +796,16 @@ export const POP3COMMAND = {
   POP3_CUSTOM: 15,
 } as const;
 export type POP3COMMAND = (typeof POP3COMMAND)[keyof typeof POP3COMMAND];
+/** Whether `v` is one of POP3COMMAND's values. */
+export function isPOP3COMMAND(v: unknown): v is POP3COMMAND {
+  return (valuesOfPOP3COMMAND as readonly unknown[]).includes(v);
+}
+/** The name of `v` in POP3COMMAND (the first declared, when several share it). */
+export function nameOfPOP3COMMAND(v: number): keyof typeof POP3COMMAND | undefined {
+  return (Object.keys(POP3COMMAND) as (keyof typeof POP3COMMAND)[]).find((k) => POP3COMMAND[k] === v);
+}
+/** The distinct values of POP3COMMAND, in declaration order. */
+export const valuesOfPOP3COMMAND: readonly POP3COMMAND[] = [...new Set(Object.values(POP3COMMAND))];
 
 /**
  * C enum tagPOP3CMDTYPE (typedef POP3CMDTYPE) declared at headers/imnxport.idl:1036.
@@ -459,8 +816,20 @@ export const POP3CMDTYPE = {
   POP3CMD_GET_ALL: 2,
 } as const;
 export type POP3CMDTYPE = (typeof POP3CMDTYPE)[keyof typeof POP3CMDTYPE];
+/** Whether `v` is one of POP3CMDTYPE's values. */
+export function isPOP3CMDTYPE(v: unknown): v is POP3CMDTYPE {
+  return (valuesOfPOP3CMDTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in POP3CMDTYPE (the first declared, when several share it). */
+export function nameOfPOP3CMDTYPE(v: number): keyof typeof POP3CMDTYPE | undefined {
+  return (Object.keys(POP3CMDTYPE) as (keyof typeof POP3CMDTYPE)[]).find((k) => POP3CMDTYPE[k] === v);
+}
+/** The distinct values of POP3CMDTYPE, in declaration order. */
+export const valuesOfPOP3CMDTYPE: readonly POP3CMDTYPE[] = [...new Set(Object.values(POP3CMDTYPE))];
 
 /**
+ * Marks MarkItem can set on a message before a *_MARKED command
+ *
  * C enum tagPOP3MARKTYPE (typedef POP3MARKTYPE) declared at headers/imnxport.idl:1044.
  */
 export const POP3MARKTYPE = {
@@ -470,7 +839,18 @@ export const POP3MARKTYPE = {
   POP3_MARK_FOR_UIDL: 8,
   POP3_MARK_FOR_LIST: 16,
 } as const;
-export type POP3MARKTYPE = (typeof POP3MARKTYPE)[keyof typeof POP3MARKTYPE];
+/** Any combination of POP3MARKTYPE's bits (joined with |); test them with hasFlags(flags, bits). */
+export type POP3MARKTYPE = number;
+/** Whether `v` is a combination of POP3MARKTYPE's bits. */
+export function isPOP3MARKTYPE(v: unknown): v is POP3MARKTYPE {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~31) === 0;
+}
+/** The name of `v` in POP3MARKTYPE (the first declared, when several share it). */
+export function nameOfPOP3MARKTYPE(v: number): keyof typeof POP3MARKTYPE | undefined {
+  return (Object.keys(POP3MARKTYPE) as (keyof typeof POP3MARKTYPE)[]).find((k) => POP3MARKTYPE[k] === v);
+}
+/** The distinct values of POP3MARKTYPE, in declaration order. */
+export const valuesOfPOP3MARKTYPE: readonly POP3MARKTYPE[] = [...new Set(Object.values(POP3MARKTYPE))];
 
 /**
  * C enum tagNNTPSTATE (typedef NNTPSTATE) declared at headers/imnxport.idl:1078.
@@ -498,6 +878,16 @@ export const NNTPSTATE = {
   NS_XHDR: 19,
 } as const;
 export type NNTPSTATE = (typeof NNTPSTATE)[keyof typeof NNTPSTATE];
+/** Whether `v` is one of NNTPSTATE's values. */
+export function isNNTPSTATE(v: unknown): v is NNTPSTATE {
+  return (valuesOfNNTPSTATE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in NNTPSTATE (the first declared, when several share it). */
+export function nameOfNNTPSTATE(v: number): keyof typeof NNTPSTATE | undefined {
+  return (Object.keys(NNTPSTATE) as (keyof typeof NNTPSTATE)[]).find((k) => NNTPSTATE[k] === v);
+}
+/** The distinct values of NNTPSTATE, in declaration order. */
+export const valuesOfNNTPSTATE: readonly NNTPSTATE[] = [...new Set(Object.values(NNTPSTATE))];
 
 /**
  * C enum tagAUTHTYPE (typedef AUTHTYPE) declared at headers/imnxport.idl:1207.
@@ -508,6 +898,16 @@ export const AUTHTYPE = {
   AUTHTYPE_SASL: 2,
 } as const;
 export type AUTHTYPE = (typeof AUTHTYPE)[keyof typeof AUTHTYPE];
+/** Whether `v` is one of AUTHTYPE's values. */
+export function isAUTHTYPE(v: unknown): v is AUTHTYPE {
+  return (valuesOfAUTHTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in AUTHTYPE (the first declared, when several share it). */
+export function nameOfAUTHTYPE(v: number): keyof typeof AUTHTYPE | undefined {
+  return (Object.keys(AUTHTYPE) as (keyof typeof AUTHTYPE)[]).find((k) => AUTHTYPE[k] === v);
+}
+/** The distinct values of AUTHTYPE, in declaration order. */
+export const valuesOfAUTHTYPE: readonly AUTHTYPE[] = [...new Set(Object.values(AUTHTYPE))];
 
 /**
  * C enum tagARTICLEIDTYPE (typedef ARTICLEIDTYPE) declared at headers/imnxport.idl:1221.
@@ -517,6 +917,16 @@ export const ARTICLEIDTYPE = {
   AID_ARTICLENUM: 1,
 } as const;
 export type ARTICLEIDTYPE = (typeof ARTICLEIDTYPE)[keyof typeof ARTICLEIDTYPE];
+/** Whether `v` is one of ARTICLEIDTYPE's values. */
+export function isARTICLEIDTYPE(v: unknown): v is ARTICLEIDTYPE {
+  return (valuesOfARTICLEIDTYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in ARTICLEIDTYPE (the first declared, when several share it). */
+export function nameOfARTICLEIDTYPE(v: number): keyof typeof ARTICLEIDTYPE | undefined {
+  return (Object.keys(ARTICLEIDTYPE) as (keyof typeof ARTICLEIDTYPE)[]).find((k) => ARTICLEIDTYPE[k] === v);
+}
+/** The distinct values of ARTICLEIDTYPE, in declaration order. */
+export const valuesOfARTICLEIDTYPE: readonly ARTICLEIDTYPE[] = [...new Set(Object.values(ARTICLEIDTYPE))];
 
 /**
  * C enum tagRANGETYPE (typedef RANGETYPE) declared at headers/imnxport.idl:1243.
@@ -526,6 +936,16 @@ export const RANGETYPE = {
   RT_RANGE: 1,
 } as const;
 export type RANGETYPE = (typeof RANGETYPE)[keyof typeof RANGETYPE];
+/** Whether `v` is one of RANGETYPE's values. */
+export function isRANGETYPE(v: unknown): v is RANGETYPE {
+  return (valuesOfRANGETYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in RANGETYPE (the first declared, when several share it). */
+export function nameOfRANGETYPE(v: number): keyof typeof RANGETYPE | undefined {
+  return (Object.keys(RANGETYPE) as (keyof typeof RANGETYPE)[]).find((k) => RANGETYPE[k] === v);
+}
+/** The distinct values of RANGETYPE, in declaration order. */
+export const valuesOfRANGETYPE: readonly RANGETYPE[] = [...new Set(Object.values(RANGETYPE))];
 
 /**
  * #define constants of type IMAP_MSGFLAGS declared at headers/imnxport.idl:1325.
@@ -539,9 +959,22 @@ export const IMAP_MSGFLAGS = {
   IMAP_MSG_DRAFT: 16,
   IMAP_MSG_ALLFLAGS: 31,
 } as const;
-export type IMAP_MSGFLAGS = (typeof IMAP_MSGFLAGS)[keyof typeof IMAP_MSGFLAGS];
+/** Any combination of IMAP_MSGFLAGS's bits (joined with |); test them with hasFlags(flags, bits). */
+export type IMAP_MSGFLAGS = number;
+/** Whether `v` is a combination of IMAP_MSGFLAGS's bits. */
+export function isIMAP_MSGFLAGS(v: unknown): v is IMAP_MSGFLAGS {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~31) === 0;
+}
+/** The name of `v` in IMAP_MSGFLAGS (the first declared, when several share it). */
+export function nameOfIMAP_MSGFLAGS(v: number): keyof typeof IMAP_MSGFLAGS | undefined {
+  return (Object.keys(IMAP_MSGFLAGS) as (keyof typeof IMAP_MSGFLAGS)[]).find((k) => IMAP_MSGFLAGS[k] === v);
+}
+/** The distinct values of IMAP_MSGFLAGS, in declaration order. */
+export const valuesOfIMAP_MSGFLAGS: readonly IMAP_MSGFLAGS[] = [...new Set(Object.values(IMAP_MSGFLAGS))];
 
 /**
+ * Values for the two BOOL arguments of Connect (fAuthenticate and fCommandLogging) when it is called on an IMAP transport
+ *
  * #define constants iit* declared at headers/imnxport.idl:1335.
  */
 export const iit = {
@@ -551,15 +984,37 @@ export const iit = {
   iitDISABLE_ONCOMMAND: 0,
 } as const;
 export type iit = (typeof iit)[keyof typeof iit];
+/** Whether `v` is one of iit's values. */
+export function isIit(v: unknown): v is iit {
+  return (valuesOfIit as readonly unknown[]).includes(v);
+}
+/** The name of `v` in iit (the first declared, when several share it). */
+export function nameOfIit(v: number): keyof typeof iit | undefined {
+  return (Object.keys(iit) as (keyof typeof iit)[]).find((k) => iit[k] === v);
+}
+/** The distinct values of iit, in declaration order. */
+export const valuesOfIit: readonly iit[] = [...new Set(Object.values(iit))];
 
 /**
  * #define constants RL_* declared at headers/imnxport.idl:1350.
  */
 export const RL = {
+  /** Returned by IRangeList methods when the list holds no value that fits */
   RL_RANGE_ERROR: 4294967295,
+  /** Stands for "*", the highest number in use, in a range */
   RL_LAST_MESSAGE: 4294967295,
 } as const;
 export type RL = (typeof RL)[keyof typeof RL];
+/** Whether `v` is one of RL's values. */
+export function isRL(v: unknown): v is RL {
+  return (valuesOfRL as readonly unknown[]).includes(v);
+}
+/** The name of `v` in RL (the first declared, when several share it). */
+export function nameOfRL(v: number): keyof typeof RL | undefined {
+  return (Object.keys(RL) as (keyof typeof RL)[]).find((k) => RL[k] === v);
+}
+/** The distinct values of RL, in declaration order. */
+export const valuesOfRL: readonly RL[] = [...new Set(Object.values(RL))];
 
 /**
  * #define constants of type IMAP_MBOXFLAGS declared at headers/imnxport.idl:1379.
@@ -572,7 +1027,18 @@ export const IMAP_MBOXFLAGS = {
   IMAP_MBOX_UNMARKED: 8,
   IMAP_MBOX_ALLFLAGS: 15,
 } as const;
-export type IMAP_MBOXFLAGS = (typeof IMAP_MBOXFLAGS)[keyof typeof IMAP_MBOXFLAGS];
+/** Any combination of IMAP_MBOXFLAGS's bits (joined with |); test them with hasFlags(flags, bits). */
+export type IMAP_MBOXFLAGS = number;
+/** Whether `v` is a combination of IMAP_MBOXFLAGS's bits. */
+export function isIMAP_MBOXFLAGS(v: unknown): v is IMAP_MBOXFLAGS {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~15) === 0;
+}
+/** The name of `v` in IMAP_MBOXFLAGS (the first declared, when several share it). */
+export function nameOfIMAP_MBOXFLAGS(v: number): keyof typeof IMAP_MBOXFLAGS | undefined {
+  return (Object.keys(IMAP_MBOXFLAGS) as (keyof typeof IMAP_MBOXFLAGS)[]).find((k) => IMAP_MBOXFLAGS[k] === v);
+}
+/** The distinct values of IMAP_MBOXFLAGS, in declaration order. */
+export const valuesOfIMAP_MBOXFLAGS: readonly IMAP_MBOXFLAGS[] = [...new Set(Object.values(IMAP_MBOXFLAGS))];
 
 /**
  * C enum tagIMAP_RESPONSE_TYPE (typedef IMAP_RESPONSE_TYPE) declared at headers/imnxport.idl:1386.
@@ -598,8 +1064,20 @@ export const IMAP_RESPONSE_TYPE = {
   irtUPDATE_MSG_EX: 17,
 } as const;
 export type IMAP_RESPONSE_TYPE = (typeof IMAP_RESPONSE_TYPE)[keyof typeof IMAP_RESPONSE_TYPE];
+/** Whether `v` is one of IMAP_RESPONSE_TYPE's values. */
+export function isIMAP_RESPONSE_TYPE(v: unknown): v is IMAP_RESPONSE_TYPE {
+  return (valuesOfIMAP_RESPONSE_TYPE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IMAP_RESPONSE_TYPE (the first declared, when several share it). */
+export function nameOfIMAP_RESPONSE_TYPE(v: number): keyof typeof IMAP_RESPONSE_TYPE | undefined {
+  return (Object.keys(IMAP_RESPONSE_TYPE) as (keyof typeof IMAP_RESPONSE_TYPE)[]).find((k) => IMAP_RESPONSE_TYPE[k] === v);
+}
+/** The distinct values of IMAP_RESPONSE_TYPE, in declaration order. */
+export const valuesOfIMAP_RESPONSE_TYPE: readonly IMAP_RESPONSE_TYPE[] = [...new Set(Object.values(IMAP_RESPONSE_TYPE))];
 
 /**
+ * Bits returned by IIMAPTransport::Capability
+ *
  * #define constants IMAP_CAPABILITY_* declared at headers/imnxport.idl:1555.
  */
 export const IMAP_CAPABILITY = {
@@ -608,9 +1086,22 @@ export const IMAP_CAPABILITY = {
   IMAP_CAPABILITY_IDLE: 4,
   IMAP_CAPABILITY_ALLFLAGS: 7,
 } as const;
-export type IMAP_CAPABILITY = (typeof IMAP_CAPABILITY)[keyof typeof IMAP_CAPABILITY];
+/** Any combination of IMAP_CAPABILITY's bits (joined with |); test them with hasFlags(flags, bits). */
+export type IMAP_CAPABILITY = number;
+/** Whether `v` is a combination of IMAP_CAPABILITY's bits. */
+export function isIMAP_CAPABILITY(v: unknown): v is IMAP_CAPABILITY {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~7) === 0;
+}
+/** The name of `v` in IMAP_CAPABILITY (the first declared, when several share it). */
+export function nameOfIMAP_CAPABILITY(v: number): keyof typeof IMAP_CAPABILITY | undefined {
+  return (Object.keys(IMAP_CAPABILITY) as (keyof typeof IMAP_CAPABILITY)[]).find((k) => IMAP_CAPABILITY[k] === v);
+}
+/** The distinct values of IMAP_CAPABILITY, in declaration order. */
+export const valuesOfIMAP_CAPABILITY: readonly IMAP_CAPABILITY[] = [...new Set(Object.values(IMAP_CAPABILITY))];
 
 /**
+ * dwTranslateFlags of IIMAPTransport2::SetDefaultCP: how mailbox names are converted between the local code page and modified UTF-7
+ *
  * #define constants IMAP_MBOXXLATE_* declared at headers/imnxport.idl:1587.
  */
 export const IMAP_MBOXXLATE = {
@@ -620,9 +1111,22 @@ export const IMAP_MBOXXLATE = {
   IMAP_MBOXXLATE_VERBATIMOK: 4,
   IMAP_MBOXXLATE_RETAINCP: 8,
 } as const;
-export type IMAP_MBOXXLATE = (typeof IMAP_MBOXXLATE)[keyof typeof IMAP_MBOXXLATE];
+/** Any combination of IMAP_MBOXXLATE's bits (joined with |); test them with hasFlags(flags, bits). */
+export type IMAP_MBOXXLATE = number;
+/** Whether `v` is a combination of IMAP_MBOXXLATE's bits. */
+export function isIMAP_MBOXXLATE(v: unknown): v is IMAP_MBOXXLATE {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~15) === 0;
+}
+/** The name of `v` in IMAP_MBOXXLATE (the first declared, when several share it). */
+export function nameOfIMAP_MBOXXLATE(v: number): keyof typeof IMAP_MBOXXLATE | undefined {
+  return (Object.keys(IMAP_MBOXXLATE) as (keyof typeof IMAP_MBOXXLATE)[]).find((k) => IMAP_MBOXXLATE[k] === v);
+}
+/** The distinct values of IMAP_MBOXXLATE, in declaration order. */
+export const valuesOfIMAP_MBOXXLATE: readonly IMAP_MBOXXLATE[] = [...new Set(Object.values(IMAP_MBOXXLATE))];
 
 /**
+ * IIMAPTransport2::SetIdleMode
+ *
  * #define constants IMAP_IDLE_* declared at headers/imnxport.idl:1594.
  */
 export const IMAP_IDLE = {
@@ -630,8 +1134,20 @@ export const IMAP_IDLE = {
   IMAP_IDLE_ENABLE: 1,
 } as const;
 export type IMAP_IDLE = (typeof IMAP_IDLE)[keyof typeof IMAP_IDLE];
+/** Whether `v` is one of IMAP_IDLE's values. */
+export function isIMAP_IDLE(v: unknown): v is IMAP_IDLE {
+  return (valuesOfIMAP_IDLE as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IMAP_IDLE (the first declared, when several share it). */
+export function nameOfIMAP_IDLE(v: number): keyof typeof IMAP_IDLE | undefined {
+  return (Object.keys(IMAP_IDLE) as (keyof typeof IMAP_IDLE)[]).find((k) => IMAP_IDLE[k] === v);
+}
+/** The distinct values of IMAP_IDLE, in declaration order. */
+export const valuesOfIMAP_IDLE: readonly IMAP_IDLE[] = [...new Set(Object.values(IMAP_IDLE))];
 
 /**
+ * IIMAPTransport2::EnableFetchEx: report FETCH results as FETCH_CMD_RESULTS_EX (irtUPDATE_MSG_EX) rather than FETCH_CMD_RESULTS
+ *
  * #define constants IMAP_FETCHEX_* declared at headers/imnxport.idl:1599.
  */
 export const IMAP_FETCHEX = {
@@ -639,9 +1155,31 @@ export const IMAP_FETCHEX = {
   IMAP_FETCHEX_ENABLE: 1,
 } as const;
 export type IMAP_FETCHEX = (typeof IMAP_FETCHEX)[keyof typeof IMAP_FETCHEX];
+/** Whether `v` is one of IMAP_FETCHEX's values. */
+export function isIMAP_FETCHEX(v: unknown): v is IMAP_FETCHEX {
+  return (valuesOfIMAP_FETCHEX as readonly unknown[]).includes(v);
+}
+/** The name of `v` in IMAP_FETCHEX (the first declared, when several share it). */
+export function nameOfIMAP_FETCHEX(v: number): keyof typeof IMAP_FETCHEX | undefined {
+  return (Object.keys(IMAP_FETCHEX) as (keyof typeof IMAP_FETCHEX)[]).find((k) => IMAP_FETCHEX[k] === v);
+}
+/** The distinct values of IMAP_FETCHEX, in declaration order. */
+export const valuesOfIMAP_FETCHEX: readonly IMAP_FETCHEX[] = [...new Set(Object.values(IMAP_FETCHEX))];
 
 /** #define constant declared at headers/imnxport.idl:99. */
 export const FACILITY_INTERNET = 12;
 
 /** #define constant declared at headers/imnxport.idl:910. */
+/** PROPFIND depth that walks the whole tree below a collection */
 export const DEPTH_INFINITY = 4294967294;
+
+/** Whether every bit of `bits` is set in `flags`: hasFlags(flags, A | B). */
+export function hasFlags(flags: number, bits: number): boolean;
+export function hasFlags(flags: bigint, bits: bigint): boolean;
+export function hasFlags(flags: number | bigint, bits: number | bigint): boolean {
+  if (typeof flags === "bigint" && typeof bits === "bigint") {
+    return (flags & bits) === bits;
+  }
+  // Bit operations on numbers give signed 32-bit results: compare them unsigned.
+  return ((Number(flags) & Number(bits)) >>> 0) === Number(bits) >>> 0;
+}

@@ -11,7 +11,10 @@ __all__ = [
 
 
 class COLOR(enum.IntEnum):
-    """C enum tagCOLOR (typedef COLOR) declared at tests/cases/implicit_values/input.h:2."""
+    """Implicit values: 0 for the first, previous + 1 after that.
+
+    C enum tagCOLOR (typedef COLOR) declared at tests/cases/implicit_values/input.h:2.
+    """
 
     COLOR_RED = 0
     COLOR_GREEN = 1
@@ -21,7 +24,10 @@ class COLOR(enum.IntEnum):
 
 
 class wide(enum.IntEnum):
-    """C enum wide declared at tests/cases/implicit_values/input.h:11."""
+    """Past INT_MAX the next value moves to a wider type, as clang does.
+
+    C enum wide declared at tests/cases/implicit_values/input.h:11.
+    """
 
     WIDE_MAX = 2147483647
     WIDE_NEXT = 2147483648
@@ -29,7 +35,10 @@ class wide(enum.IntEnum):
 
 
 class STEP(enum.IntEnum):
-    """C typedef STEP of an enum without a tag, declared at tests/cases/implicit_values/input.h:18."""
+    """An explicit value, then the count continues from it.
+
+    C typedef STEP of an enum without a tag, declared at tests/cases/implicit_values/input.h:18.
+    """
 
     STEP_A = -2
     STEP_B = -1

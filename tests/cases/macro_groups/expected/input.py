@@ -29,11 +29,28 @@ class OPEN_FLAGS(enum.IntFlag):
 
 
 class SMP_E(enum.IntEnum):
-    """#define constants SMP_E_* declared at tests/cases/macro_groups/input.h:19."""
+    """interleaved prefixes: SMP_E_* and SMP_S_* become two groups
+
+    #define constants SMP_E_* declared at tests/cases/macro_groups/input.h:19.
+    """
 
     SMP_E_FAILED = -2141913087  # 0x80550001
     SMP_E_TIMEOUT = -2141913086  # 0x80550002
     SMP_E_REFUSED = -2141913084  # 0x80550004
+
+    @property
+    def unsigned(self) -> int:
+        """The code as an unsigned 32-bit number, as COM calls return it (errors are 0x80000000 and up)."""
+        return self.value & 0xFFFFFFFF
+
+    @classmethod
+    def _missing_(cls, value: object) -> "SMP_E | None":
+        """Accept a code's unsigned 32-bit spelling too, as COM calls return it."""
+        if isinstance(value, int) and 0x80000000 <= value <= 0xFFFFFFFF:
+            for member in cls:
+                if member.value == value - 0x100000000:
+                    return member
+        return None
 
 
 class SMP_S(enum.IntEnum):
@@ -44,7 +61,10 @@ class SMP_S(enum.IntEnum):
 
 
 class PORT(enum.IntEnum):
-    """#define constants PORT_* declared at tests/cases/macro_groups/input.h:26."""
+    """Plain values: grouped by their first name segment.
+
+    #define constants PORT_* declared at tests/cases/macro_groups/input.h:26.
+    """
 
     PORT_HTTP = 80
     PORT_HTTPS = 443
@@ -58,7 +78,10 @@ class lmt(enum.IntEnum):
 
 
 class COLOR(enum.IntEnum):
-    """C enum tagCOLOR (typedef COLOR) declared at tests/cases/macro_groups/input.h:44."""
+    """Clashes with the enum's name below: the group gets a suffix.
+
+    C enum tagCOLOR (typedef COLOR) declared at tests/cases/macro_groups/input.h:44.
+    """
 
     COLOR_RED = 0
     COLOR_BLUE = 1

@@ -9,17 +9,44 @@ export const OPEN_FLAGS = {
   OPEN_CREATE: 4,
   OPEN_ALL: 7,
 } as const;
-export type OPEN_FLAGS = (typeof OPEN_FLAGS)[keyof typeof OPEN_FLAGS];
+/** Any combination of OPEN_FLAGS's bits (joined with |); test them with hasFlags(flags, bits). */
+export type OPEN_FLAGS = number;
+/** Whether `v` is a combination of OPEN_FLAGS's bits. */
+export function isOPEN_FLAGS(v: unknown): v is OPEN_FLAGS {
+  return typeof v === "number" && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff && (v & ~7) === 0;
+}
+/** The name of `v` in OPEN_FLAGS (the first declared, when several share it). */
+export function nameOfOPEN_FLAGS(v: number): keyof typeof OPEN_FLAGS | undefined {
+  return (Object.keys(OPEN_FLAGS) as (keyof typeof OPEN_FLAGS)[]).find((k) => OPEN_FLAGS[k] === v);
+}
+/** The distinct values of OPEN_FLAGS, in declaration order. */
+export const valuesOfOPEN_FLAGS: readonly OPEN_FLAGS[] = [...new Set(Object.values(OPEN_FLAGS))];
 
 /**
+ * interleaved prefixes: SMP_E_* and SMP_S_* become two groups
+ *
  * #define constants SMP_E_* declared at tests/cases/macro_groups/input.h:19.
  */
 export const SMP_E = {
-  SMP_E_FAILED: -2141913087, // 0x80550001
-  SMP_E_TIMEOUT: -2141913086, // 0x80550002
-  SMP_E_REFUSED: -2141913084, // 0x80550004
+  /** 0x80550001 */
+  SMP_E_FAILED: -2141913087,
+  /** 0x80550002 */
+  SMP_E_TIMEOUT: -2141913086,
+  /** 0x80550004 */
+  SMP_E_REFUSED: -2141913084,
 } as const;
 export type SMP_E = (typeof SMP_E)[keyof typeof SMP_E];
+/** Whether `v` is one of SMP_E's values. */
+export function isSMP_E(v: unknown): v is SMP_E {
+  return (valuesOfSMP_E as readonly unknown[]).includes(v);
+}
+/** The name of `v` in SMP_E (the first declared, when several share it); a code's unsigned 32-bit spelling, as COM calls return it, is accepted too. */
+export function nameOfSMP_E(v: number): keyof typeof SMP_E | undefined {
+  const code = v > 0x7fffffff && v <= 0xffffffff ? v - 0x100000000 : v;
+  return (Object.keys(SMP_E) as (keyof typeof SMP_E)[]).find((k) => SMP_E[k] === code);
+}
+/** The distinct values of SMP_E, in declaration order. */
+export const valuesOfSMP_E: readonly SMP_E[] = [...new Set(Object.values(SMP_E))];
 
 /**
  * #define constants SMP_S_* declared at tests/cases/macro_groups/input.h:21.
@@ -29,8 +56,20 @@ export const SMP_S = {
   SMP_S_DONE: 5570565,
 } as const;
 export type SMP_S = (typeof SMP_S)[keyof typeof SMP_S];
+/** Whether `v` is one of SMP_S's values. */
+export function isSMP_S(v: unknown): v is SMP_S {
+  return (valuesOfSMP_S as readonly unknown[]).includes(v);
+}
+/** The name of `v` in SMP_S (the first declared, when several share it). */
+export function nameOfSMP_S(v: number): keyof typeof SMP_S | undefined {
+  return (Object.keys(SMP_S) as (keyof typeof SMP_S)[]).find((k) => SMP_S[k] === v);
+}
+/** The distinct values of SMP_S, in declaration order. */
+export const valuesOfSMP_S: readonly SMP_S[] = [...new Set(Object.values(SMP_S))];
 
 /**
+ * Plain values: grouped by their first name segment.
+ *
  * #define constants PORT_* declared at tests/cases/macro_groups/input.h:26.
  */
 export const PORT = {
@@ -38,6 +77,16 @@ export const PORT = {
   PORT_HTTPS: 443,
 } as const;
 export type PORT = (typeof PORT)[keyof typeof PORT];
+/** Whether `v` is one of PORT's values. */
+export function isPORT(v: unknown): v is PORT {
+  return (valuesOfPORT as readonly unknown[]).includes(v);
+}
+/** The name of `v` in PORT (the first declared, when several share it). */
+export function nameOfPORT(v: number): keyof typeof PORT | undefined {
+  return (Object.keys(PORT) as (keyof typeof PORT)[]).find((k) => PORT[k] === v);
+}
+/** The distinct values of PORT, in declaration order. */
+export const valuesOfPORT: readonly PORT[] = [...new Set(Object.values(PORT))];
 
 /**
  * #define constants lmt* declared at tests/cases/macro_groups/input.h:29.
@@ -47,8 +96,20 @@ export const lmt = {
   lmtLARGE: 0,
 } as const;
 export type lmt = (typeof lmt)[keyof typeof lmt];
+/** Whether `v` is one of lmt's values. */
+export function isLmt(v: unknown): v is lmt {
+  return (valuesOfLmt as readonly unknown[]).includes(v);
+}
+/** The name of `v` in lmt (the first declared, when several share it). */
+export function nameOfLmt(v: number): keyof typeof lmt | undefined {
+  return (Object.keys(lmt) as (keyof typeof lmt)[]).find((k) => lmt[k] === v);
+}
+/** The distinct values of lmt, in declaration order. */
+export const valuesOfLmt: readonly lmt[] = [...new Set(Object.values(lmt))];
 
 /**
+ * Clashes with the enum's name below: the group gets a suffix.
+ *
  * C enum tagCOLOR (typedef COLOR) declared at tests/cases/macro_groups/input.h:44.
  */
 export const COLOR = {
@@ -56,6 +117,16 @@ export const COLOR = {
   COLOR_BLUE: 1,
 } as const;
 export type COLOR = (typeof COLOR)[keyof typeof COLOR];
+/** Whether `v` is one of COLOR's values. */
+export function isCOLOR(v: unknown): v is COLOR {
+  return (valuesOfCOLOR as readonly unknown[]).includes(v);
+}
+/** The name of `v` in COLOR (the first declared, when several share it). */
+export function nameOfCOLOR(v: number): keyof typeof COLOR | undefined {
+  return (Object.keys(COLOR) as (keyof typeof COLOR)[]).find((k) => COLOR[k] === v);
+}
+/** The distinct values of COLOR, in declaration order. */
+export const valuesOfCOLOR: readonly COLOR[] = [...new Set(Object.values(COLOR))];
 
 /**
  * #define constants declared at tests/cases/macro_groups/input.h:45.
@@ -65,6 +136,16 @@ export const COLOR_CONSTANTS = {
   COLOR_ALT: 1,
 } as const;
 export type COLOR_CONSTANTS = (typeof COLOR_CONSTANTS)[keyof typeof COLOR_CONSTANTS];
+/** Whether `v` is one of COLOR_CONSTANTS's values. */
+export function isCOLOR_CONSTANTS(v: unknown): v is COLOR_CONSTANTS {
+  return (valuesOfCOLOR_CONSTANTS as readonly unknown[]).includes(v);
+}
+/** The name of `v` in COLOR_CONSTANTS (the first declared, when several share it). */
+export function nameOfCOLOR_CONSTANTS(v: number): keyof typeof COLOR_CONSTANTS | undefined {
+  return (Object.keys(COLOR_CONSTANTS) as (keyof typeof COLOR_CONSTANTS)[]).find((k) => COLOR_CONSTANTS[k] === v);
+}
+/** The distinct values of COLOR_CONSTANTS, in declaration order. */
+export const valuesOfCOLOR_CONSTANTS: readonly COLOR_CONSTANTS[] = [...new Set(Object.values(COLOR_CONSTANTS))];
 
 /** #define constant declared at tests/cases/macro_groups/input.h:13. */
 export const FACILITY_SAMPLE = 85;
@@ -77,3 +158,14 @@ export const MASK_ALL = 4294967295;
 
 /** #define constant declared at tests/cases/macro_groups/input.h:32. */
 export const DERIVED = 257;
+
+/** Whether every bit of `bits` is set in `flags`: hasFlags(flags, A | B). */
+export function hasFlags(flags: number, bits: number): boolean;
+export function hasFlags(flags: bigint, bits: bigint): boolean;
+export function hasFlags(flags: number | bigint, bits: number | bigint): boolean {
+  if (typeof flags === "bigint" && typeof bits === "bigint") {
+    return (flags & bits) === bits;
+  }
+  // Bit operations on numbers give signed 32-bit results: compare them unsigned.
+  return ((Number(flags) & Number(bits)) >>> 0) === Number(bits) >>> 0;
+}

@@ -15,7 +15,10 @@ __all__ = [
 
 
 class SIGNED_VALUES(enum.IntEnum):
-    """C typedef SIGNED_VALUES of an enum without a tag, declared at tests/cases/negative_unsigned/input.h:2."""
+    """Negative and unsigned values, and the enum's underlying type.
+
+    C typedef SIGNED_VALUES of an enum without a tag, declared at tests/cases/negative_unsigned/input.h:2.
+    """
 
     SIGNED_MINUS_ONE = -1
     SIGNED_INT_MIN = -2147483648
@@ -32,7 +35,10 @@ class UNSIGNED_VALUES(enum.IntEnum):
 
 
 class mixed_sign(enum.IntEnum):
-    """C enum mixed_sign declared at tests/cases/negative_unsigned/input.h:16."""
+    """-1 and 0x80000000 together need a 64-bit type.
+
+    C enum mixed_sign declared at tests/cases/negative_unsigned/input.h:16.
+    """
 
     MIXED_NEG = -1
     MIXED_BIG = 2147483648

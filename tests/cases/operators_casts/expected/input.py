@@ -12,7 +12,10 @@ __all__ = [
 
 
 class operators(enum.IntEnum):
-    """C enum operators declared at tests/cases/operators_casts/input.h:7."""
+    """Every operator class and the casts a Windows header uses.
+
+    C enum operators declared at tests/cases/operators_casts/input.h:7.
+    """
 
     OP_ADD = 3
     OP_SUB = -1
@@ -43,7 +46,10 @@ class operators(enum.IntEnum):
 
 
 class casts(enum.IntEnum):
-    """C enum casts declared at tests/cases/operators_casts/input.h:37."""
+    """Casts through Windows typedefs: LLP64, so long and DWORD are 32 bits.
+
+    C enum casts declared at tests/cases/operators_casts/input.h:37.
+    """
 
     CAST_DWORD = 4294967295
     CAST_BYTE = 255

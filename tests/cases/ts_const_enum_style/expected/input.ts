@@ -13,10 +13,21 @@ export const enum FRUIT {
  * C enum wide_values declared at tests/cases/ts_enum_style/input.h:5.
  */
 export const enum wide_values {
-  WIDE_SAFE = 1,
+  WIDE_SAFE = "1",
   WIDE_UNSAFE = "9223372036854775808",
 }
 
 /** Anonymous C enum declared at tests/cases/ts_enum_style/input.h:4. */
 export const BIG_VALUE = 18446744073709551615n;
-export const SMALL_VALUE = 1;
+export const SMALL_VALUE = 1n;
+
+/** Whether every bit of `bits` is set in `flags`: hasFlags(flags, A | B). */
+export function hasFlags(flags: number, bits: number): boolean;
+export function hasFlags(flags: bigint, bits: bigint): boolean;
+export function hasFlags(flags: number | bigint, bits: number | bigint): boolean {
+  if (typeof flags === "bigint" && typeof bits === "bigint") {
+    return (flags & bits) === bits;
+  }
+  // Bit operations on numbers give signed 32-bit results: compare them unsigned.
+  return ((Number(flags) & Number(bits)) >>> 0) === Number(bits) >>> 0;
+}

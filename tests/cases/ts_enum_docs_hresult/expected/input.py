@@ -52,3 +52,17 @@ class CODES(enum.IntEnum):
 
     CODE_FAIL = -2147467259  # 0x80004005
     CODE_NOTIMPL = -2147467263  # 0x80004001
+
+    @property
+    def unsigned(self) -> int:
+        """The code as an unsigned 32-bit number, as COM calls return it (errors are 0x80000000 and up)."""
+        return self.value & 0xFFFFFFFF
+
+    @classmethod
+    def _missing_(cls, value: object) -> "CODES | None":
+        """Accept a code's unsigned 32-bit spelling too, as COM calls return it."""
+        if isinstance(value, int) and 0x80000000 <= value <= 0xFFFFFFFF:
+            for member in cls:
+                if member.value == value - 0x100000000:
+                    return member
+        return None

@@ -42,6 +42,8 @@ export enum SMTPCOMMAND {
  * C enum tagCODES (typedef CODES) declared at tests/cases/ts_enum_docs_hresult/input.h:10.
  */
 export enum CODES {
-  CODE_FAIL = -2147467259, // 0x80004005
-  CODE_NOTIMPL = -2147467263, // 0x80004001
+  /** 0x80004005 */
+  CODE_FAIL = -2147467259,
+  /** 0x80004001 */
+  CODE_NOTIMPL = -2147467263,
 }

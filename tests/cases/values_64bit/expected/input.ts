@@ -4,23 +4,47 @@
  * C enum Big64 declared at tests/cases/values_64bit/input.h:4.
  */
 export const Big64 = {
-  MAX_SAFE: 9007199254740991,
+  /** 2**53 - 1: a number alone; a bigint here, as OVER_SAFE needs one */
+  MAX_SAFE: 9007199254740991n,
+  /** 2**53 + 1: a bigint (a string in TypeScript enums) */
   OVER_SAFE: 9007199254740993n,
   I64_MAX: 9223372036854775807n,
   I64_MIN: -9223372036854775808n,
 } as const;
 export type Big64 = (typeof Big64)[keyof typeof Big64];
+/** Whether `v` is one of Big64's values. */
+export function isBig64(v: unknown): v is Big64 {
+  return (valuesOfBig64 as readonly unknown[]).includes(v);
+}
+/** The name of `v` in Big64 (the first declared, when several share it). */
+export function nameOfBig64(v: bigint): keyof typeof Big64 | undefined {
+  return (Object.keys(Big64) as (keyof typeof Big64)[]).find((k) => Big64[k] === v);
+}
+/** The distinct values of Big64, in declaration order. */
+export const valuesOfBig64: readonly Big64[] = [...new Set(Object.values(Big64))];
 
 /**
  * C enum U64 declared at tests/cases/values_64bit/input.h:11.
  */
 export const U64 = {
-  U64_ZERO: 0,
+  U64_ZERO: 0n,
   U64_MAX: 18446744073709551615n,
 } as const;
 export type U64 = (typeof U64)[keyof typeof U64];
+/** Whether `v` is one of U64's values. */
+export function isU64(v: unknown): v is U64 {
+  return (valuesOfU64 as readonly unknown[]).includes(v);
+}
+/** The name of `v` in U64 (the first declared, when several share it). */
+export function nameOfU64(v: bigint): keyof typeof U64 | undefined {
+  return (Object.keys(U64) as (keyof typeof U64)[]).find((k) => U64[k] === v);
+}
+/** The distinct values of U64, in declaration order. */
+export const valuesOfU64: readonly U64[] = [...new Set(Object.values(U64))];
 
 /**
+ * Flag bits and a negative mask: never IntFlag (enum.IntFlag cannot hold -1).
+ *
  * C enum NegFlags declared at tests/cases/values_64bit/input.h:17.
  */
 export const NegFlags = {
@@ -30,31 +54,77 @@ export const NegFlags = {
   NF_ALL: -1,
 } as const;
 export type NegFlags = (typeof NegFlags)[keyof typeof NegFlags];
+/** Whether `v` is one of NegFlags's values. */
+export function isNegFlags(v: unknown): v is NegFlags {
+  return (valuesOfNegFlags as readonly unknown[]).includes(v);
+}
+/** The name of `v` in NegFlags (the first declared, when several share it). */
+export function nameOfNegFlags(v: number): keyof typeof NegFlags | undefined {
+  return (Object.keys(NegFlags) as (keyof typeof NegFlags)[]).find((k) => NegFlags[k] === v);
+}
+/** The distinct values of NegFlags, in declaration order. */
+export const valuesOfNegFlags: readonly NegFlags[] = [...new Set(Object.values(NegFlags))];
 
 /**
+ * 64-bit flags: IntFlag; bigint in TypeScript (number bit operations have 32 bits).
+ *
  * C enum BigFlags declared at tests/cases/values_64bit/input.h:25.
  */
 export const BigFlags = {
-  BF_LOW: 1,
-  BF_MID: 4294967296,
+  BF_LOW: 1n,
+  BF_MID: 4294967296n,
   BF_HIGH: 9223372036854775808n,
   BF_BOTH: 9223372036854775809n,
 } as const;
-export type BigFlags = (typeof BigFlags)[keyof typeof BigFlags];
+/** Any combination of BigFlags's bits (joined with |); test them with hasFlags(flags, bits). */
+export type BigFlags = bigint;
+/** Whether `v` is a combination of BigFlags's bits. */
+export function isBigFlags(v: unknown): v is BigFlags {
+  return typeof v === "bigint" && v >= 0n && (v & ~9223372041149743105n) === 0n;
+}
+/** The name of `v` in BigFlags (the first declared, when several share it). */
+export function nameOfBigFlags(v: bigint): keyof typeof BigFlags | undefined {
+  return (Object.keys(BigFlags) as (keyof typeof BigFlags)[]).find((k) => BigFlags[k] === v);
+}
+/** The distinct values of BigFlags, in declaration order. */
+export const valuesOfBigFlags: readonly BigFlags[] = [...new Set(Object.values(BigFlags))];
 
 /**
+ * Implicit values across 2**32 and 2**63 keep the enum's 64-bit type.
+ *
  * C enum Counting declared at tests/cases/values_64bit/input.h:33.
  */
 export const Counting = {
-  C_BEFORE_U32: 4294967294,
-  C_U32_MAX: 4294967295,
-  C_PAST_U32: 4294967296,
+  C_BEFORE_U32: 4294967294n,
+  C_U32_MAX: 4294967295n,
+  C_PAST_U32: 4294967296n,
   C_BEFORE_I64: 9223372036854775806n,
   C_I64_MAX: 9223372036854775807n,
   C_PAST_I64: -9223372036854775808n,
 } as const;
 export type Counting = (typeof Counting)[keyof typeof Counting];
+/** Whether `v` is one of Counting's values. */
+export function isCounting(v: unknown): v is Counting {
+  return (valuesOfCounting as readonly unknown[]).includes(v);
+}
+/** The name of `v` in Counting (the first declared, when several share it). */
+export function nameOfCounting(v: bigint): keyof typeof Counting | undefined {
+  return (Object.keys(Counting) as (keyof typeof Counting)[]).find((k) => Counting[k] === v);
+}
+/** The distinct values of Counting, in declaration order. */
+export const valuesOfCounting: readonly Counting[] = [...new Set(Object.values(Counting))];
 
 /** Anonymous C enum declared at tests/cases/values_64bit/input.h:42. */
 export const ANON_BIG = 1311768467463790320n;
 export const ANON_NEG = -1311768467463790320n;
+
+/** Whether every bit of `bits` is set in `flags`: hasFlags(flags, A | B). */
+export function hasFlags(flags: number, bits: number): boolean;
+export function hasFlags(flags: bigint, bits: bigint): boolean;
+export function hasFlags(flags: number | bigint, bits: number | bigint): boolean {
+  if (typeof flags === "bigint" && typeof bits === "bigint") {
+    return (flags & bits) === bits;
+  }
+  // Bit operations on numbers give signed 32-bit results: compare them unsigned.
+  return ((Number(flags) & Number(bits)) >>> 0) === Number(bits) >>> 0;
+}

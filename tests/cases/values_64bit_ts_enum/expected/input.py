@@ -19,7 +19,9 @@ class Big64(enum.IntEnum):
     """C enum Big64 declared at tests/cases/values_64bit/input.h:4."""
 
     MAX_SAFE = 9007199254740991
+    """2**53 - 1: a number alone; a bigint here, as OVER_SAFE needs one"""
     OVER_SAFE = 9007199254740993
+    """2**53 + 1: a bigint (a string in TypeScript enums)"""
     I64_MAX = 9223372036854775807
     I64_MIN = -9223372036854775808
 
@@ -32,7 +34,10 @@ class U64(enum.IntEnum):
 
 
 class NegFlags(enum.IntEnum):
-    """C enum NegFlags declared at tests/cases/values_64bit/input.h:17."""
+    """Flag bits and a negative mask: never IntFlag (enum.IntFlag cannot hold -1).
+
+    C enum NegFlags declared at tests/cases/values_64bit/input.h:17.
+    """
 
     NF_READ = 1
     NF_WRITE = 2
@@ -41,7 +46,10 @@ class NegFlags(enum.IntEnum):
 
 
 class BigFlags(enum.IntFlag):
-    """C enum BigFlags declared at tests/cases/values_64bit/input.h:25."""
+    """64-bit flags: IntFlag; bigint in TypeScript (number bit operations have 32 bits).
+
+    C enum BigFlags declared at tests/cases/values_64bit/input.h:25.
+    """
 
     BF_LOW = 0x00000001
     BF_MID = 0x100000000
@@ -50,7 +58,10 @@ class BigFlags(enum.IntFlag):
 
 
 class Counting(enum.IntEnum):
-    """C enum Counting declared at tests/cases/values_64bit/input.h:33."""
+    """Implicit values across 2**32 and 2**63 keep the enum's 64-bit type.
+
+    C enum Counting declared at tests/cases/values_64bit/input.h:33.
+    """
 
     C_BEFORE_U32 = 4294967294
     C_U32_MAX = 4294967295

@@ -4,7 +4,9 @@
  * C enum Big64 declared at tests/cases/values_64bit/input.h:4.
  */
 export enum Big64 {
-  MAX_SAFE = 9007199254740991,
+  /** 2**53 - 1: a number alone; a bigint here, as OVER_SAFE needs one */
+  MAX_SAFE = "9007199254740991",
+  /** 2**53 + 1: a bigint (a string in TypeScript enums) */
   OVER_SAFE = "9007199254740993",
   I64_MAX = "9223372036854775807",
   I64_MIN = "-9223372036854775808",
@@ -14,11 +16,13 @@ export enum Big64 {
  * C enum U64 declared at tests/cases/values_64bit/input.h:11.
  */
 export enum U64 {
-  U64_ZERO = 0,
+  U64_ZERO = "0",
   U64_MAX = "18446744073709551615",
 }
 
 /**
+ * Flag bits and a negative mask: never IntFlag (enum.IntFlag cannot hold -1).
+ *
  * C enum NegFlags declared at tests/cases/values_64bit/input.h:17.
  */
 export enum NegFlags {
@@ -29,22 +33,26 @@ export enum NegFlags {
 }
 
 /**
+ * 64-bit flags: IntFlag; bigint in TypeScript (number bit operations have 32 bits).
+ *
  * C enum BigFlags declared at tests/cases/values_64bit/input.h:25.
  */
 export enum BigFlags {
-  BF_LOW = 1,
-  BF_MID = 4294967296,
+  BF_LOW = "1",
+  BF_MID = "4294967296",
   BF_HIGH = "9223372036854775808",
   BF_BOTH = "9223372036854775809",
 }
 
 /**
+ * Implicit values across 2**32 and 2**63 keep the enum's 64-bit type.
+ *
  * C enum Counting declared at tests/cases/values_64bit/input.h:33.
  */
 export enum Counting {
-  C_BEFORE_U32 = 4294967294,
-  C_U32_MAX = 4294967295,
-  C_PAST_U32 = 4294967296,
+  C_BEFORE_U32 = "4294967294",
+  C_U32_MAX = "4294967295",
+  C_PAST_U32 = "4294967296",
   C_BEFORE_I64 = "9223372036854775806",
   C_I64_MAX = "9223372036854775807",
   C_PAST_I64 = "-9223372036854775808",
@@ -53,3 +61,14 @@ export enum Counting {
 /** Anonymous C enum declared at tests/cases/values_64bit/input.h:42. */
 export const ANON_BIG = 1311768467463790320n;
 export const ANON_NEG = -1311768467463790320n;
+
+/** Whether every bit of `bits` is set in `flags`: hasFlags(flags, A | B). */
+export function hasFlags(flags: number, bits: number): boolean;
+export function hasFlags(flags: bigint, bits: bigint): boolean;
+export function hasFlags(flags: number | bigint, bits: number | bigint): boolean {
+  if (typeof flags === "bigint" && typeof bits === "bigint") {
+    return (flags & bits) === bits;
+  }
+  // Bit operations on numbers give signed 32-bit results: compare them unsigned.
+  return ((Number(flags) & Number(bits)) >>> 0) === Number(bits) >>> 0;
+}
