@@ -429,14 +429,20 @@ def test_apply_docs_fills_enum_and_member_docs(pages: list[DocPage]) -> None:
     assert documented[-1] == enums[-1]  # no page, unchanged
 
 
-def test_apply_docs_keeps_existing_docs(pages: list[DocPage]) -> None:
+def test_apply_docs_pages_take_precedence(pages: list[DocPage]) -> None:
+    """Over descriptions an earlier stage set (an IDL [helpstring]); what the
+    page does not describe keeps its own."""
     enum = smtpcommand()
-    members = (Member("SMTP_NONE", 0, None, enum.members[0].location, doc="From the header."),) + enum.members[1:]
-    enum = Enum(enum.tag, enum.typedefs, members, enum.location, INT, doc="Header doc.")
+    members = (
+        Member("SMTP_NONE", 0, None, enum.members[0].location, doc="From the IDL."),
+        Member("SMTP_BANNER", 1, None, enum.members[1].location, doc="Also from the IDL."),
+        Member("SMTP_UNDOCUMENTED", 99, None, enum.members[1].location, doc="Only in the IDL."),
+    )
+    enum = Enum(enum.tag, enum.typedefs, members, enum.location, INT, doc="IDL doc.")
     (result,) = apply_docs([enum], match_pages(pages, [enum]))
-    assert result.doc == "Header doc."
-    assert result.members[0].doc == "From the header."
+    assert result.doc is not None and result.doc != "IDL doc."
     assert result.members[1].doc == "The server greeted a fresh connection; a greeting command goes out next."
+    assert result.members[2].doc == "Only in the IDL."
 
 
 # --------------------------------------------------------------------------

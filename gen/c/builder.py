@@ -51,7 +51,7 @@ class ModelBuilder:
         # typedef names given to a tag before or after its body (``typedef enum X Y;``)
         self._tag_typedefs: dict[str, list[str]] = {}
         #: ``typedef <integer type> NAME;`` statements of the main file, for macro groups.
-        self.integer_typedef_marks: list[tuple[str, int]] = []
+        self.integer_typedef_marks: list[tuple[str, Location]] = []
         # The compiler's own type behind <stdarg.h>'s va_list.
         model = types.model
         self.symbols.typedefs["__builtin_va_list"] = OpaqueType(
@@ -98,7 +98,7 @@ class ModelBuilder:
         if decl.in_main and isinstance(base, IntType):
             for name, kind in decl.names:
                 if kind == "plain":
-                    self.integer_typedef_marks.append((name, decl.location.line))
+                    self.integer_typedef_marks.append((name, decl.location))
         for name, _kind in decl.names:
             if name in self.symbols.enumerator_sites:
                 message = f"redefinition of '{name}' as a different kind of symbol"

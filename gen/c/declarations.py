@@ -266,8 +266,12 @@ class DeclarationScanner:
         policy: ScanPolicy | None = None,
         is_macro: Callable[[str], bool] = lambda _name: False,
         lenient_end: Callable[[], bool] = lambda: False,
+        is_main: Callable[[Token], bool] | None = None,
     ) -> None:
         self.main_file = main_file
+        # Whether a declaration (by its first keyword) belongs to the main
+        # file; another front end may say so otherwise than by file name.
+        self.is_main = is_main or (lambda tok: tok.file == main_file)
         self.type_names = type_names
         self.source_lines = source_lines
         # Tells the preprocessor when full tokens are needed (see ScanPolicy).
@@ -544,7 +548,7 @@ class DeclarationScanner:
             else:
                 i += 1
         if stmt.has_typedef and not emitted_enum:
-            td = _typedef(toks, self.main_file)
+            td = _typedef(toks, self.is_main)
             if td is not None:
                 yield replace(td, attributes=_attribute_groups(stmt.tokens))
 
@@ -642,7 +646,7 @@ class DeclarationScanner:
         enumerators: list[Enumerator] = []
         for e, expr in zip(values, exprs, strict=True):
             enumerators.append(Enumerator(e.name, e.value, expr, _coord_location(e.coord, kw)))
-        return EnumDecl(tag, fixed, tuple(enumerators), (), (), _loc(kw), kw.file == self.main_file)
+        return EnumDecl(tag, fixed, tuple(enumerators), (), (), _loc(kw), self.is_main(kw))
 
     def _expr_text(self, e: c_ast.Enumerator, snippet: list[Token], name_index: int) -> str | None:
         """The initializer of ``e`` as written in the source file."""
@@ -899,7 +903,7 @@ def _declarator(group: list[Token]) -> tuple[str, str] | None:
     return name, kind
 
 
-def _typedef(toks: list[Token], main_file: str) -> TypedefDecl | None:
+def _typedef(toks: list[Token], is_main: Callable[[Token], bool]) -> TypedefDecl | None:
     """Read ``typedef <specifiers> <declarators>`` (no enum body)."""
     try:
         k = next(i for i, t in enumerate(toks) if t.text == "typedef")
@@ -952,7 +956,7 @@ def _typedef(toks: list[Token], main_file: str) -> TypedefDecl | None:
         named = _declarator(group)
         if named is not None and named[1] == "array":
             arrays.append((named[0], tuple(group)))
-    return TypedefDecl(tuple(base), tuple(names), _loc(kw), kw.file == main_file, tuple(arrays))
+    return TypedefDecl(tuple(base), tuple(names), _loc(kw), is_main(kw), tuple(arrays))
 
 
 def _is_typedef_name_position(rest: list[Token], i: int) -> bool:

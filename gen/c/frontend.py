@@ -116,7 +116,7 @@ def extract(
                 reporter.warn,
             )
         taken = {e.name for e in enums if e.name}
-        marks = [TypedefMark(n, line) for n, line in builder.integer_typedef_marks]
+        marks = [TypedefMark(n, loc.line) for n, loc in builder.integer_typedef_marks]
         grouped = group_macros(integer, pp.source_lines(shown) or [], marks, taken, groups, types)
         enums = tuple(sorted((*enums, *grouped), key=lambda e: (e.location.line, e.location.column)))
     for warning in undecided_warnings(

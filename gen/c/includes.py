@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +55,9 @@ class IncludeResolver:
     _dir_listing: dict[Path, dict[str, str]]
     _main_real: Path | None
     _main_name: str
+    #: Headers another front end provides, by file name (lower case): gen.idl
+    #: provides the header of the .idl it reads, which SDK headers include.
+    provided: dict[str, Callable[[], SourceFile | None]]
 
     def source_lines(self, name: str) -> list[str] | None:
         """The normalised lines of a file read in this run, by display name."""
@@ -93,6 +96,10 @@ class IncludeResolver:
             # surrogates): a file name is bytes.
             target = os.fsdecode(target.encode("utf-8", "surrogateescape"))
         after = dir_index if directive == "include_next" else None
+        provide = self.provided.get(target.replace("\\", "/").rsplit("/", 1)[-1].lower())
+        if provide is not None:
+            provided = provide()
+            return IncludedFile(provided, -1) if provided is not None else None
         unusable: list[tuple[Path, str]] = []
         found = self._find_include(target, quoted, current, after, unusable)
         if found is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from gen.c.lexer import IDENT, Token, tokenize
 from gen.c.macros import Expander, ExpansionBudget, Macro, ScanPolicy, number_token, string_token
 from gen.c.search import PACKAGE_DIR, SearchPath, search_path
 from gen.c.skim import Skimmer
-from gen.c.source import SourceFile, read_source, real_path
+from gen.c.source import Deferred, PreLexed, Segment, SourceFile, VirtualSource, read_source, real_path
 from gen.c.undecided import Undecided, undecided_names
 from gen.diagnostics import GenError, Location, Reporter
 
@@ -72,6 +72,10 @@ class PreprocessorOptions:
             sysroot=self.sysroot,
         )
 
+    #: Predefined macros ("NAME" or "NAME=VALUE") instead of the target's
+    #: (an IDL compiler predefines its own, not the C compiler's).
+    predefined: Sequence[str] | None = None
+
 
 @dataclass
 class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
@@ -95,6 +99,8 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     policy: ScanPolicy = field(default_factory=ScanPolicy)
     #: The macro-expansion work left to this run (see ExpansionBudget).
     budget: ExpansionBudget = field(default_factory=ExpansionBudget)
+    #: Headers another front end provides (see IncludeResolver).
+    provided: dict[str, Callable[[], SourceFile | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         search = self.options.search_path()
@@ -127,11 +133,13 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         predef = DATA_DIR / f"predefined-{self.options.target}.h"
         if not predef.exists():
             raise GenError(f"unknown target '{self.options.target}'")
-        self._run_quietly(read_source(predef, "<built-in>"))
+        if self.options.predefined is None:
+            self._run_quietly(read_source(predef, "<built-in>"))
+        else:
+            self._run_quietly(SourceFile("<built-in>", Path("<built-in>"), _defines(self.options.predefined)))
         self.macros.update(self._dynamic_macros())
-        for d in self.options.defines:
-            name, _, value = d.partition("=")
-            text = f"#define {name} {value if '=' in d else '1'}\n"
+        if self.options.defines:
+            text = _defines(self.options.defines)
             self._run_quietly(SourceFile("<command line>", Path("<command line>"), text))
         for name in self.options.undefines:
             self.macros.pop(name, None)
@@ -174,7 +182,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
             pass
 
     # -- driving ------------------------------------------------------------------
-    def tokens(self, main: Path, main_name: str) -> Iterator[Token]:
+    def tokens(self, main: Path, main_name: str) -> Expander:
         """The fully expanded tokens of ``main`` (after the forced includes)."""
         self.main_file = main_name
         return Expander(self.macros, self._raw_tokens(main, main_name), None, self.policy, self._dangerous, self.budget)
@@ -193,6 +201,17 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         return Expander(
             self.macros, self._main_raw_tokens(main, main_name), None, self.policy, self._dangerous, self.budget
         )
+
+    def source_tokens(self, source: VirtualSource) -> Iterator[Token]:
+        """The expanded tokens of a file another front end has cut into
+        segments (after the forced includes)."""
+        self.main_file = source.name
+
+        def raw() -> Iterator[Token]:
+            yield from self._forced_raw_tokens()
+            yield from self._tokens_of(self._process(source, -1))
+
+        return Expander(self.macros, raw(), None, self.policy, self._dangerous, self.budget)
 
     def fork(self, reporter: Reporter) -> Preprocessor:
         """A copy that continues from this state on its own: everything it
@@ -248,9 +267,11 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
             yield from line
 
     # -- files ----------------------------------------------------------------------
-    def _segments(self, source: SourceFile) -> list[tuple[int, str]]:
+    def _segments(self, source: SourceFile) -> Iterable[Segment]:
         """``source`` as directive lines (line number, text) and blocks of
         text lines between them (minus the first line number, text)."""
+        if isinstance(source, VirtualSource):
+            return source.segments
         shared = SHARED.get((source.path, source.name))
         if shared is not None and shared.source is source:
             if shared.segments is None:
@@ -289,7 +310,18 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         active = True
         guard_candidate = self._guard_candidate(source.text)
         guard_closed_at = -1
-        for lineno, text in self._segments(source):
+        for segment in self._segments(source):
+            if type(segment) is not tuple:
+                # Made by another front end (gen.idl): tokens, or a file
+                # whose reading it decides now.
+                if active and isinstance(segment, PreLexed):
+                    yield segment.tokens
+                elif active and isinstance(segment, Deferred):
+                    nested = segment.open()
+                    if nested is not None:
+                        yield from self._process(nested, -1)
+                continue
+            lineno, text = segment
             if lineno < 0:
                 # A block of text lines (no directives) starting at -lineno.
                 if active:
@@ -400,6 +432,15 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
     def _guard_candidate(text: str) -> str | None:
         m = _GUARD_START_RE.match(text)
         return (m.group(1) or m.group(2)) if m else None
+
+
+def _defines(definitions: Sequence[str]) -> str:
+    """``-D`` style definitions ("NAME" or "NAME=VALUE") as #define lines."""
+    lines = []
+    for d in definitions:
+        name, _, value = d.partition("=")
+        lines.append(f"#define {name} {value if '=' in d else '1'}\n")
+    return "".join(lines)
 
 
 def _only_blank_after(text: str, lineno: int) -> bool:

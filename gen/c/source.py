@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from gen.c.lexer import Token
 from gen.diagnostics import GenError, Location
 
 #: Largest file accepted; real SDK headers stay far below it.
@@ -30,6 +32,39 @@ class SourceFile:
     #: bytes that are not UTF-8 are lone surrogates U+DC80-U+DCFF (Python's
     #: "surrogateescape"), so an #include name maps back to its bytes.
     encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class PreLexed:
+    """Tokens another front end has lexed already: :mod:`gen.idl` hands the
+    preprocessor its declarations this way, with their .idl locations."""
+
+    tokens: list[Token]
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A file read only when the preprocessor reaches this point, if ``open``
+    says so then (an IDL import: skipped when the header it stands for was
+    included already); ``open`` returns None to skip it."""
+
+    open: Callable[[], SourceFile | None]
+
+
+#: A part of a file as the preprocessor walks it: a directive line (its
+#: number, its text), a block of text lines (minus its first line number, its
+#: text), or, in a :class:`VirtualSource`, pre-lexed tokens or a deferred file.
+Segment = tuple[int, str] | PreLexed | Deferred
+
+
+@dataclass(frozen=True)
+class VirtualSource(SourceFile):
+    """A file another front end has already cut into segments: gen.idl's
+    translation of an .idl into the header it stands for. ``segments`` is
+    walked once, lazily, in order; directive and text segments are padded so
+    that their columns are the .idl's."""
+
+    segments: Iterable[Segment] = field(default=())
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

@@ -144,9 +144,10 @@ def apply_docs(enums: Iterable[Enum], matches: DocMatches) -> tuple[Enum, ...]:
     """Return ``enums`` with docs from their matched pages filled in.
 
     ``Enum.doc`` gets the page description and each ``Member.doc`` the
-    Constants description of the same name. Docs already set (by an earlier
-    stage) are kept, and empty descriptions leave ``None``; enums without a
-    page come back unchanged.
+    Constants description of the same name. A page takes precedence over a
+    description set by an earlier stage (an IDL ``[helpstring]``), which an
+    empty or missing description leaves as it was; enums without a page come
+    back unchanged.
     """
     return tuple(_with_docs(enum, matches.page_for(enum)) for enum in enums)
 
@@ -155,11 +156,11 @@ def _with_docs(enum: Enum, page: DocPage | None) -> Enum:
     if page is None:
         return enum
     members = tuple(_member_with_doc(m, page.descriptions.get(m.name)) for m in enum.members)
-    doc = enum.doc if enum.doc is not None else page.description or None
+    doc = page.description or enum.doc
     return dataclasses.replace(enum, members=members, doc=doc)
 
 
 def _member_with_doc(member: Member, description: str | None) -> Member:
-    if member.doc is not None or not description:
+    if not description:
         return member
     return dataclasses.replace(member, doc=description)

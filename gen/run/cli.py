@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 --check found stale or orphaned outputs (or --strict found drift), 2 error. "
         "Settings come from [tool.gen] of the nearest pyproject.toml; options override them.",
     )
-    p.add_argument("headers", nargs="*", metavar="HEADER", help="C headers to read (or set 'headers' in [tool.gen])")
+    p.add_argument(
+        "headers", nargs="*", metavar="HEADER", help="C headers or .idl files to read (or set 'headers' in [tool.gen])"
+    )
     p.add_argument("-o", "--out-dir", help="output folder (default: out)")
     p.add_argument(
         "-f",
@@ -107,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("main", "all", "none"),
         help="which integer #define constants become groups: this header's (main, default), "
         "also those of included files (all), or none",
+    )
+    p.add_argument(
+        "--language",
+        choices=("c", "idl"),
+        help="read the inputs as C headers or as IDL (default: IDL for .idl files, C otherwise)",
     )
     p.add_argument(
         "--no-shims",

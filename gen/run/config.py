@@ -30,6 +30,7 @@ Keys (all optional; paths are relative to the pyproject.toml's folder)::
     ts-lookup = true                # TypeScript isX / nameOfX / valuesOfX helpers (const-object form)
     header-comments = true          # the header's own comments become descriptions
     macros = "main"                 # #define constants: "main" (this header's), "all", "none"
+    language = "idl"                # "c" or "idl"; default: "idl" for .idl files, else "c"
     groups = [{ name = "IMAP_MSGFLAGS", match = "^IMAP_MSG_", flags = true }]  # explicit #define groups
     docs = ["sdk-docs"]             # folders of SDK reference pages (like --docs)
     flags = { POP3MARKTYPE = true } # force the IntFlag choice per enum
@@ -85,6 +86,7 @@ _SCALAR_KEYS = (
     "class-names",
     "ts-lookup",
     "header-comments",
+    "language",
 )
 _BOOL_KEYS = ("shims", "system-includes", "strip-prefix", "werror", "ts-lookup", "header-comments")
 _TOP_ONLY = ("headers", "header")
@@ -96,6 +98,7 @@ CHOICES = {
     "macros": ("main", "all", "none"),
     "missing-includes": ("warn", "error"),
     "class-names": ("c", "pascal"),
+    "language": ("c", "idl"),
 }
 _TABLE_KEYS = ("flags", "groups")
 KNOWN_KEYS = frozenset(_LIST_KEYS + _SCALAR_KEYS + _TOP_ONLY + _TABLE_KEYS)
@@ -136,6 +139,8 @@ class HeaderSettings:
     header_comments: bool = True
     #: Which #define constants to extract: "main", "all" or "none".
     macros: str = "main"
+    #: The input's language, "c" or "idl"; None: by the file's extension.
+    language: str | None = None
     #: Folders of documentation pages (Microsoft SDK reference format).
     docs: list[str] = field(default_factory=list)
     #: Explicit #define groups: (name, regex, flags or None).
@@ -580,6 +585,8 @@ def _apply_args(s: HeaderSettings, args: argparse.Namespace, root: Path | None =
         s.stem = args.stem
     if getattr(args, "macros", None):
         s.macros = args.macros
+    if getattr(args, "language", None):
+        s.language = args.language
     if getattr(args, "docs", None):
         s.docs = [_from_cwd(d, root) for d in args.docs]
 
@@ -590,6 +597,7 @@ def _validate(s: HeaderSettings) -> None:
     values = [("target", s.target), ("ts-style", s.ts_style), ("macros", s.macros), ("class-names", s.class_names)]
     values += [("missing-includes", s.missing_includes), *(("include", p) for p in s.include)]
     values += [("stem", s.stem)] if s.stem is not None else []
+    values += [("language", s.language)] if s.language is not None else []
     values += [("exclude", p) for p in s.exclude]
     for key, value in values:
         problem = value_problem(key, value)

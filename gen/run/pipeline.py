@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gen.c.frontend import display_name, extract
+from gen.c.frontend import display_name
+from gen.c.frontend import extract as extract_c
 from gen.c.search import nearest_existing, system_candidates
 from gen.diagnostics import Diagnostic, GenError, Level, Location
+from gen.idl.frontend import extract as extract_idl
 from gen.model import Extraction, Module
 from gen.output.flags import classify
 from gen.output.naming import common_prefix
@@ -50,9 +52,17 @@ class RunResult:
     matched_pages: set[str] = field(default_factory=set)
 
 
+def language(s: HeaderSettings) -> str:
+    """The front end for a header: as configured, else by its extension."""
+    if s.language is not None:
+        return s.language
+    return "idl" if s.header.lower().endswith(".idl") else "c"
+
+
 def _extract_one(s: HeaderSettings) -> Extraction | Diagnostic:
     """Extract one header; a fatal problem comes back as its diagnostic
     (so that it crosses process boundaries intact)."""
+    extract = extract_idl if language(s) == "idl" else extract_c
     try:
         return extract(
             s.header,
