@@ -73,8 +73,8 @@ def undecided_warnings(
         inside = [e for e in enums if u.enum_keyword is not None and e.location == u.enum_keyword]
         # The enums with a member, or their own location, strictly between the
         # #if and its #endif in this file.
-        lines, owners = lines_in.get(file, ((), ()))
-        between = set(owners[bisect.bisect_right(lines, first) : bisect.bisect_left(lines, last)])
+        marks, owners = lines_in.get(file, ([], []))
+        between = set(owners[bisect.bisect_right(marks, first) : bisect.bisect_left(marks, last)])
         declared = [e for i, e in enumerate(enums) if i in between and e not in inside]
         what = [_enum_name(e) for e in [*inside, *declared] if e.origin == "enum" or macros_from(file)]
         lines = lines_of(file) or []

@@ -16,7 +16,6 @@ See docs/templates.md for what templates receive.
 from __future__ import annotations
 
 import dataclasses
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +141,8 @@ def render(env: jinja2.Environment, fmt: OutputFormat, view: ModuleView) -> str:
 def _template_location(env: jinja2.Environment, exc: BaseException) -> Location | None:
     """The innermost template line in the traceback (Jinja maps its frames
     back to template files and lines)."""
+    import traceback  # only a failing template needs it
+
     loaded = set(loaded_templates(env))
     found: Location | None = None
     for frame in traceback.extract_tb(exc.__traceback__):
