@@ -7,7 +7,7 @@ Usage (from the repository root, after the README's test set-up):
 Each scenario runs gen and libclang as whole processes, alternating, and
 prints for each side the median wall time, the median CPU time (user +
 system, the process and its children) and the peak resident memory (the
-largest of any process of the run), then the ratio gen / reference of the
+largest of any process of the run; measured by bench/measure.py), then the ratio gen / reference of the
 wall times (and of the CPU times) next to the target of issue 17. The
 scenarios:
 
@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import platform
 import shutil
@@ -47,7 +48,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -55,6 +55,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CLANG_EXTRACT = Path(__file__).resolve().parent / "clang_extract.py"
+MEASURE = Path(__file__).resolve().parent / "measure.py"
 SHIMS = REPO / "gen" / "include"
 #: The targets of issue 17 (gen / libclang, wall time); None: reported only.
 TARGETS: dict[str, float | None] = {"a": 3.0, "b": 2.5, "b2": 0.5, "v": 2.5, "c": None, "d": 0.25, "e": 1.0}
@@ -73,29 +74,28 @@ class Sample:
 
 
 def processes(cmds: Sequence[Sequence[str]], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 2)) -> Sample:
-    """Run ``cmds`` at the same time; wall time of the whole, CPU time of
-    all, the peak RSS of the largest (os.wait4 gives each one's rusage,
-    which on Linux includes the children it reaped, such as gen's workers)."""
-    start = time.perf_counter()
-    cpu, rss, failed = 0.0, 0, []
-    with contextlib.ExitStack() as files:
+    """Run ``cmds`` at the same time, each through bench/measure.py: the
+    longest wall time, the CPU time of all, the peak RSS of the largest."""
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="gen-measure-") as folder, contextlib.ExitStack() as files:
         running = []
-        for cmd in cmds:
+        for i, cmd in enumerate(cmds):
             err = files.enter_context(tempfile.TemporaryFile())
-            proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
-            running.append((cmd, proc, err))
-        for cmd, proc, err in running:
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            cpu += usage.ru_utime + usage.ru_stime
-            rss = max(rss, usage.ru_maxrss * 1024)  # kilobytes on Linux
-            if proc.returncode not in ok:
+            result = os.path.join(folder, f"{i}.json")
+            launcher = [sys.executable, "-S", "-I", str(MEASURE), result, *cmd]
+            proc = subprocess.Popen(launcher, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
+            running.append((cmd, proc, err, result))
+        samples = []
+        for cmd, proc, err, result in running:
+            if proc.wait() not in ok:
                 err.seek(0)
                 failed.append(f"{' '.join(cmd)[:300]} failed ({proc.returncode}):\n{err.read().decode()[-2000:]}")
-    wall = time.perf_counter() - start
+                continue
+            with open(result, encoding="utf-8") as f:
+                samples.append(json.load(f))
     if failed:
         raise SystemExit("\n".join(failed))
-    return Sample(wall, cpu, rss)
+    return Sample(max(s["wall"] for s in samples), sum(s["cpu"] for s in samples), max(s["rss"] for s in samples))
 
 
 def timed(cmd: Sequence[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 2)) -> Sample:
