@@ -3,6 +3,9 @@ with its value, through libclang (PyPI ``libclang``), as one process.
 
     python bench/clang_extract.py HEADER [-I DIR ...] [-isystem DIR] [-include FILE]
     python bench/clang_extract.py --each [options] HEADER...   (one TU per header)
+    python bench/clang_extract.py --target x86_64-linux-gnu HEADER -isystem DIR ...
+
+The default target is x86_64-w64-mingw32 (the SDK headers' compiler).
 
 It visits only what an extractor has to: the top-level declarations of the
 translation unit that come from the header itself, and the structs and unions
@@ -18,7 +21,8 @@ from collections.abc import Iterator
 
 import clang.cindex as ci
 
-TARGET = ["-x", "c", "-target", "x86_64-w64-mingw32", "-fms-extensions", "-nostdinc"]
+DEFAULT_TARGET = "x86_64-w64-mingw32"
+OPTIONS = ["-x", "c", "-fms-extensions", "-nostdinc"]
 ENUM = ci.CursorKind.ENUM_DECL
 CONSTANT = ci.CursorKind.ENUM_CONSTANT_DECL
 RECORDS = (ci.CursorKind.STRUCT_DECL, ci.CursorKind.UNION_DECL)
@@ -52,9 +56,13 @@ def main(argv: list[str]) -> int:
     argv = [a for a in argv if a != "--each"]
     headers: list[str] = []
     options: list[str] = []
+    target = DEFAULT_TARGET
     i = 0
     while i < len(argv):
-        if argv[i] in ("-I", "-isystem", "-include", "-D"):
+        if argv[i] == "--target":
+            target = argv[i + 1]
+            i += 2
+        elif argv[i] in ("-I", "-isystem", "-include", "-D"):
             options += argv[i : i + 2]
             i += 2
         else:
@@ -63,7 +71,7 @@ def main(argv: list[str]) -> int:
     index = ci.Index.create()
     count = 0
     for header in headers if each else headers[:1]:
-        tu = index.parse(header, args=[*TARGET, *options])
+        tu = index.parse(header, args=[*OPTIONS, "-target", target, *options])
         count += len(extract(tu, header))
     print(count)
     return 0

@@ -2,20 +2,28 @@
 
 Usage (from the repository root, after the README's test set-up):
 
-    python bench/run.py [--repeat 5] [--sizes 1000,10000,50000] [--only abcde] [--skip-corpus-set]
+    python bench/run.py [--repeat 3] [--sizes 1000,10000] [--only a,b,b2,v,c,d,e] [--jobs N] [--skip-corpus-set]
 
 Each scenario runs gen and libclang as whole processes, alternating, and
-prints the median of each and their ratio (gen / reference) next to the
-target of issue 8. The scenarios:
+prints for each side the median wall time, the median CPU time (user +
+system, the process and its children) and the peak resident memory (the
+largest of any process of the run; measured by bench/measure.py), then the ratio gen / reference of the
+wall times (and of the CPU times) next to the target of issue 17. The
+scenarios:
 
-  a  headers/Imnxport.h (no SDK: gen's shims; libclang gets the same shims)
-  b  Wine's imnxport.h with Wine's include dirs, cold (--no-cache) and warm
-     (gen's run cache primed)
-  c  synthetic headers of N enums x 20 members
-  d  a rerun of (a) when every output is already current (answered by the
-     quick path, gen/run/quick.py), against a full run
-  e  the whole Wine header set in one invocation (-include windows.h), using
-     every core, against libclang over the same set
+  a   headers/Imnxport.h (no SDK: gen's shims; libclang gets the same shims)
+  b   Wine's imnxport.h with Wine's include dirs, cold (--no-cache) and warm
+      (gen's run cache primed)
+  b2  a second Wine header that includes windows.h (bits.h), in a new
+      process whose run cache a first one (imnxport.h) primed; libclang cold
+  v   vulkan_core.h (Debian's libvulkan-dev, fetched as the header-comment
+      tests do) for x86_64-linux-gnu, cold, both sides given the same system
+      include folders (clang's resource headers, /usr/include)
+  c   synthetic headers of N enums x 20 members (reported, no target)
+  d   a rerun of (a) when every output is already current (answered by the
+      quick path, gen/run/quick.py), against a full run
+  e   the whole Wine header set (-include windows.h): gen with -j N against
+      N libclang processes, each given every N-th header
 
 The reference (bench/clang_extract.py) visits only the top-level
 declarations that come from the header (and the structs and unions among
@@ -24,12 +32,15 @@ first, as pip does when it installs the wheel.
 
 The corpus comes from tests/differential/corpus.py (Debian packages fetched
 into a cache on first use). Nothing here is a test: the numbers depend on
-the machine and its load; the ratios are what to compare.
+the machine and its load; the ratios are what to compare, and the CPU
+ratio is the steadier one on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import platform
 import shutil
@@ -37,40 +48,85 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CLANG_EXTRACT = Path(__file__).resolve().parent / "clang_extract.py"
+MEASURE = Path(__file__).resolve().parent / "measure.py"
 SHIMS = REPO / "gen" / "include"
+#: The targets of issue 17 (gen / libclang, wall time); None: reported only.
+TARGETS: dict[str, float | None] = {"a": 3.0, "b": 2.5, "b2": 0.5, "v": 2.5, "c": None, "d": 0.25, "e": 1.0}
+SCENARIOS = ("a", "b", "b2", "v", "c", "d", "e")
+#: The header of (b2), run after imnxport.h primed the cache.
+SECOND_HEADER = "bits.h"
 
 
-def timed(cmd: Sequence[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 2)) -> float:
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in ok:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return elapsed
+@dataclass(frozen=True)
+class Sample:
+    wall: float
+    #: User + system time of the processes and the children they waited for.
+    cpu: float
+    #: The largest resident set of any of those processes, in bytes.
+    rss: int
 
 
-def alternate(runs: Sequence[Callable[[], float]], repeat: int) -> list[float]:
-    """Median time of each run, the runs alternating within each round."""
-    samples: list[list[float]] = [[] for _ in runs]
+def processes(cmds: Sequence[Sequence[str]], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 2)) -> Sample:
+    """Run ``cmds`` at the same time, each through bench/measure.py: the
+    longest wall time, the CPU time of all, the peak RSS of the largest."""
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="gen-measure-") as folder, contextlib.ExitStack() as files:
+        running = []
+        for i, cmd in enumerate(cmds):
+            err = files.enter_context(tempfile.TemporaryFile())
+            result = os.path.join(folder, f"{i}.json")
+            launcher = [sys.executable, "-S", "-I", str(MEASURE), result, *cmd]
+            proc = subprocess.Popen(launcher, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
+            running.append((cmd, proc, err, result))
+        samples = []
+        for cmd, proc, err, result in running:
+            if proc.wait() not in ok:
+                err.seek(0)
+                failed.append(f"{' '.join(cmd)[:300]} failed ({proc.returncode}):\n{err.read().decode()[-2000:]}")
+                continue
+            with open(result, encoding="utf-8") as f:
+                samples.append(json.load(f))
+    if failed:
+        raise SystemExit("\n".join(failed))
+    return Sample(max(s["wall"] for s in samples), sum(s["cpu"] for s in samples), max(s["rss"] for s in samples))
+
+
+def timed(cmd: Sequence[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 2)) -> Sample:
+    return processes([cmd], env, ok)
+
+
+def alternate(runs: Sequence[Callable[[], Sample]], repeat: int) -> list[Sample]:
+    """Median wall and CPU time and peak RSS of each run, the runs alternating within each round."""
+    samples: list[list[Sample]] = [[] for _ in runs]
     for _ in range(repeat):
         for i, run in enumerate(runs):
             samples[i].append(run())
-    return [statistics.median(s) for s in samples]
+    return [
+        Sample(statistics.median(x.wall for x in s), statistics.median(x.cpu for x in s), max(x.rss for x in s))
+        for s in samples
+    ]
 
 
-def report(name: str, gen_time: float, ref_time: float, target: float, ref_name: str = "libclang") -> None:
-    ratio = gen_time / ref_time if ref_time else float("inf")
-    verdict = "ok" if ratio <= target else "OVER"
+def _side(name: str, s: Sample) -> str:
+    return f"{name} {s.wall:7.3f}s (cpu {s.cpu:7.3f}s, {s.rss / 1e6:5.0f} MB)"
+
+
+def report(name: str, gen: Sample, ref: Sample, target: float | None, ref_name: str = "libclang") -> None:
+    ratio = gen.wall / ref.wall if ref.wall else float("inf")
+    cpu_ratio = gen.cpu / ref.cpu if ref.cpu else float("inf")
+    if target is None:
+        verdict = "target: none (reported)"
+    else:
+        verdict = f"target <= {target:<4}  {'ok' if ratio <= target else 'OVER'}"
     print(
-        f"{name:<44} gen {gen_time:8.3f}s  {ref_name} {ref_time:8.3f}s  "
-        f"ratio {ratio:6.2f}  target <= {target:<4}  {verdict}",
+        f"{name:<40} {_side('gen', gen)}  {_side(ref_name, ref)}  ratio {ratio:6.2f} (cpu {cpu_ratio:5.2f})  {verdict}",
         flush=True,
     )
 
@@ -93,19 +149,48 @@ def synthetic(path: Path, enums: int, members: int = 20) -> None:
             f.write(f"}} E{e};\n")
 
 
+def vulkan_include() -> Path | None:
+    """Debian's Vulkan headers, fetched into the corpus cache as
+    tests/test_header_comments.py does; None (with a message) if they cannot be."""
+    from tests.differential.corpus import CorpusError, _download, cache_dir
+
+    root = cache_dir() / "vulkan"
+    marker = root / ".unpacked"
+    try:
+        if not marker.exists():
+            debs = cache_dir() / "debs"
+            debs.mkdir(parents=True, exist_ok=True)
+            deb = _download("libvulkan-dev", debs)
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True, capture_output=True)
+            marker.write_text(deb.name + "\n", encoding="utf-8")
+    except (CorpusError, OSError, subprocess.CalledProcessError) as exc:
+        print(f"v  skipped: libvulkan-dev is not available ({str(exc).splitlines()[0]})", flush=True)
+        return None
+    include = root / "usr" / "include"
+    return include if (include / "vulkan" / "vulkan_core.h").is_file() else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--sizes", default="1000,10000,50000")
-    parser.add_argument("--only", default="abcde", help="the scenarios to run, e.g. 'ad' (default: all)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000", help="synthetic sizes for (c), e.g. 1000,10000,50000")
+    parser.add_argument("--only", default=",".join(SCENARIOS), help="the scenarios to run, e.g. 'a,b2,d'")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes on each side in (e)")
     parser.add_argument("--skip-corpus-set", action="store_true", help="skip scenario e (the slowest)")
     args = parser.parse_args()
-    only = set(args.only) - ({"e"} if args.skip_corpus_set else set())
+    only = {x.strip() for x in args.only.split(",") if x.strip()}
+    if len(only) == 1 and not only <= set(SCENARIOS):  # the old form, --only abcde
+        only = set(next(iter(only)))
+    if unknown := only - set(SCENARIOS):
+        parser.error(f"unknown scenarios {', '.join(sorted(unknown))} (known: {', '.join(SCENARIOS)})")
+    if args.skip_corpus_set:
+        only.discard("e")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    print(f"# gen benchmark, {date.today()}, {machine}")
+    print(f"# gen benchmark, {date.today()}, {machine}, load {os.getloadavg()[0]:.1f}, repeat {args.repeat}")
     # An installed wheel has its modules byte-compiled by pip; a checkout
     # run with PYTHONDONTWRITEBYTECODE=1 would compile them on every start.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "gen")], check=True, capture_output=True)
+    sys.path.insert(0, str(REPO))
     tmp = Path(tempfile.mkdtemp(prefix="gen-bench-"))
     env_nocache = {**os.environ, "GEN_CACHE_DIR": str(tmp / "cache")}
     try:
@@ -123,7 +208,7 @@ def main() -> None:
                 ],
                 args.repeat,
             )
-            report("a  headers/Imnxport.h", a[0], a[1], 0.5)
+            report("a  headers/Imnxport.h, cold", a[0], a[1], TARGETS["a"])
 
         # d: rerun when current (cache primed by one run)
         if "d" in only:
@@ -135,10 +220,9 @@ def main() -> None:
                 ],
                 args.repeat,
             )
-            report("d  rerun, outputs current (vs full run)", d[0], d[1], 0.25, "full run")
+            report("d  rerun, outputs current (vs full run)", d[0], d[1], TARGETS["d"], "full run")
 
-        if "b" in only or "e" in only:
-            sys.path.insert(0, str(REPO))
+        if only & {"b", "b2", "e"}:
             from tests.differential.corpus import load
 
             wine = load("wine")
@@ -155,10 +239,48 @@ def main() -> None:
                 ],
                 args.repeat,
             )
-            report("b  Wine imnxport.h, SDK dirs, cold", b[0], b[1], 1.0)
+            report("b  Wine imnxport.h, SDK dirs, cold", b[0], b[1], TARGETS["b"])
             timed(gen_cmd(out, *incs, header), env_nocache)
             warm = alternate([lambda: timed(gen_cmd(out, *incs, header), env_nocache)], args.repeat)[0]
-            report("b  Wine imnxport.h, SDK dirs, warm", warm, b[1], 0.3)
+            report("b  same, warm (issue 8's target)", warm, b[1], 0.3)
+
+        # b2: a second header in a new process, after a first primed the cache
+        if "b2" in only:
+            primed = tmp / "primed"
+            first, second = str(wine.path("imnxport.h")), str(wine.path(SECOND_HEADER))
+            timed(gen_cmd(tmp / "out-first", *incs, first), {**os.environ, "GEN_CACHE_DIR": str(primed)})
+
+            def after_first() -> Sample:
+                # Each round starts from the primed cache, without the second header's own record.
+                fresh = tmp / "b2-cache"
+                shutil.rmtree(fresh, ignore_errors=True)
+                if primed.exists():
+                    shutil.copytree(primed, fresh)
+                return timed(gen_cmd(out, *incs, second), {**os.environ, "GEN_CACHE_DIR": str(fresh)})
+
+            b2 = alternate([after_first, lambda: timed(clang_cmd(second, *clang_incs))], args.repeat)
+            report(f"b2 Wine {SECOND_HEADER} after imnxport.h", b2[0], b2[1], TARGETS["b2"])
+
+        # v: a big ordinary C header
+        if "v" in only and (vulkan := vulkan_include()) is not None:
+            from tests.differential.corpus import fetch
+
+            tree = fetch()
+            resource = sorted(tree.glob("usr/lib/llvm-*/lib/clang/*/include"))[-1]
+            system = [str(resource), "/usr/include/x86_64-linux-gnu", "/usr/include"]
+            system = [d for d in system if os.path.isdir(d)]
+            core = str(vulkan / "vulkan" / "vulkan_core.h")
+            target = "x86_64-linux-gnu"
+            gen_incs = [x for d in [str(vulkan), *system] for x in ("-I", d)]
+            clang_v = ["-I", str(vulkan), *[x for d in system for x in ("-isystem", d)]]
+            v = alternate(
+                [
+                    lambda: timed(gen_cmd(out, "--no-cache", "--target", target, *gen_incs, core), env_nocache),
+                    lambda: timed(clang_cmd("--target", target, core, *clang_v)),
+                ],
+                args.repeat,
+            )
+            report("v  vulkan_core.h, system dirs, cold", v[0], v[1], TARGETS["v"])
 
         # c: synthetic headers
         if "c" in only:
@@ -173,9 +295,9 @@ def main() -> None:
                     ],
                     rounds,
                 )
-                report(f"c  synthetic {size} enums x 20", c[0], c[1], 1.0)
+                report(f"c  synthetic {size} enums x 20", c[0], c[1], TARGETS["c"])
 
-        # e: the whole Wine set in one invocation
+        # e: the whole Wine set, the same number of processes on each side
         if "e" in only:
             headers = [str(wine.path(h)) for h in wine.headers if "/" not in h]
             force = ["-include", "windows.h"]
@@ -192,14 +314,19 @@ def main() -> None:
                     return False
 
             headers = [h for h in headers if extracts(h)]
+            jobs = max(1, args.jobs)
             e = alternate(
                 [
-                    lambda: timed(gen_cmd(out, "--no-cache", *incs, *force, *headers), env_nocache, ok=(0,)),
-                    lambda: timed(clang_cmd("--each", *clang_incs, *force, *headers)),
+                    lambda: timed(
+                        gen_cmd(out, "--no-cache", "-j", str(jobs), *incs, *force, *headers), env_nocache, ok=(0,)
+                    ),
+                    lambda: processes(
+                        [clang_cmd("--each", *clang_incs, *force, *headers[i::jobs]) for i in range(jobs)]
+                    ),
                 ],
                 1,
             )
-            report(f"e  whole Wine set ({len(headers)} headers, -j{os.cpu_count()})", e[0], e[1], 1.0)
+            report(f"e  whole Wine set ({len(headers)} headers, {jobs} processes each)", e[0], e[1], TARGETS["e"])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

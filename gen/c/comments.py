@@ -55,6 +55,8 @@ _BRIEF_RE = re.compile(r"\A[@\\]brief\s+")
 _LINE_STAR_RE = re.compile(r"^[ \t]*\*(?![*/])[ \t]?", re.M)
 _SPACE_RE = re.compile(r"[ \t\f\v]+")
 _NEWLINE_RE = re.compile("\n")
+#: What can end a member: a comment, a line end (for a macro), brackets, ',' and '}'.
+_MEMBER_STOP_RE = re.compile(r"/(?=[*/])|[\n()\[\],}]")
 _BOX_RE = re.compile(r"\A[*/]{2,}|[*/]{2,}\Z")
 
 
@@ -225,29 +227,40 @@ class FileComments:
         position = start
         last = start
         text = self.text
-        while position < len(text):
-            char = text[position]
-            if char == "/" and text.startswith(("/*", "//"), position):
-                index = bisect.bisect_left(self._starts, position)
-                if index < len(self.comments) and self.comments[index].start == position:
-                    if macro and text[position + 1] == "/":
+        # Only the characters that can end a member (or a comment) are looked
+        # at one by one; the text between them only moves ``last``.
+        for stop in _MEMBER_STOP_RE.finditer(text, start):
+            at = stop.start()
+            if at < position:
+                continue  # inside a comment already skipped
+            code = text[position:at].rstrip()
+            if code:
+                last = position + len(code) - 1
+            char = text[at]
+            position = at + 1
+            if char == "/":
+                index = bisect.bisect_left(self._starts, at)
+                if index < len(self.comments) and self.comments[index].start == at:
+                    if macro and text[at + 1] == "/":
                         return last
                     position = self.comments[index].end
-                    continue
-            if macro and char == "\n" and text[position - 1 : position] != "\\":
-                return last
-            if char in "([":
+                else:
+                    last = at
+            elif char == "\n":
+                if macro and text[at - 1 : at] != "\\":
+                    return last
+            elif char in "([":
                 depth += 1
+                last = at
             elif char in ")]":
                 depth -= 1
-            elif depth <= 0 and char == ",":
-                return position
-            elif depth <= 0 and char == "}":
-                return last
-            if not char.isspace():
-                last = position
-            position += 1
-        return last
+                last = at
+            elif depth <= 0:
+                return at if char == "," else last
+            else:
+                last = at
+        code = text[position:].rstrip()
+        return position + len(code) - 1 if code else last
 
 
 def describe(enums: Iterable[Enum], file_text: Callable[[str], str | None]) -> tuple[Enum, ...]:

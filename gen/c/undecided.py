@@ -16,6 +16,7 @@ never undecided: gen predefines exactly the target compiler's macros.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -64,18 +65,17 @@ def undecided_warnings(
     content, naming what may differ. ``macros_from(file)``: whether the
     ``#define`` constants of ``file`` are extracted."""
     warnings: list[Diagnostic] = []
+    if not undecided:
+        return warnings
+    lines_in = _lines_by_file(enums)
     for u in undecided:
         file, first, last = u.location.file, u.location.line, u.last_line or u.location.line
         inside = [e for e in enums if u.enum_keyword is not None and e.location == u.enum_keyword]
-        declared = [
-            e
-            for e in enums
-            if e not in inside
-            and (
-                any(m.location.file == file and first < m.location.line < last for m in e.members)
-                or (e.location.file == file and first < e.location.line < last)
-            )
-        ]
+        # The enums with a member, or their own location, strictly between the
+        # #if and its #endif in this file.
+        marks, owners = lines_in.get(file, ([], []))
+        between = set(owners[bisect.bisect_right(marks, first) : bisect.bisect_left(marks, last)])
+        declared = [e for i, e in enumerate(enums) if i in between and e not in inside]
         what = [_enum_name(e) for e in [*inside, *declared] if e.origin == "enum" or macros_from(file)]
         lines = lines_of(file) or []
         body = lines[first : last - 1] if last > first else []
@@ -98,6 +98,21 @@ def undecided_warnings(
         )
         warnings.append(Diagnostic(Level.WARNING, message, u.location, CODE))
     return warnings
+
+
+def _lines_by_file(enums: Sequence[Enum]) -> dict[str, tuple[list[int], list[int]]]:
+    """Per file, the sorted lines of every enum's location and members, and
+    beside each line the index of its enum (one sort instead of a scan of
+    every member for every conditional)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, e in enumerate(enums):
+        for location in (e.location, *(m.location for m in e.members)):
+            found.setdefault(location.file, []).append((location.line, i))
+    by_file: dict[str, tuple[list[int], list[int]]] = {}
+    for file, pairs in found.items():
+        pairs.sort()
+        by_file[file] = ([line for line, _ in pairs], [i for _, i in pairs])
+    return by_file
 
 
 def _enum_name(e: Enum) -> str:

@@ -16,7 +16,6 @@ See docs/templates.md for what templates receive.
 from __future__ import annotations
 
 import dataclasses
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +141,8 @@ def render(env: jinja2.Environment, fmt: OutputFormat, view: ModuleView) -> str:
 def _template_location(env: jinja2.Environment, exc: BaseException) -> Location | None:
     """The innermost template line in the traceback (Jinja maps its frames
     back to template files and lines)."""
+    import traceback  # only a failing template needs it
+
     loaded = set(loaded_templates(env))
     found: Location | None = None
     for frame in traceback.extract_tb(exc.__traceback__):
@@ -176,9 +177,21 @@ def template_paths(env: jinja2.Environment, fmt: OutputFormat) -> list[str]:
             continue
         if filename and filename not in paths:
             paths.append(filename)
+        pending.extend(_references(env, filename, source))
+    return paths
+
+
+#: The static references of each template text already parsed in this
+#: process: a run of many headers parses each template once, not per header.
+_REFERENCES: dict[tuple[str | None, str], tuple[str, ...]] = {}
+
+
+def _references(env: jinja2.Environment, filename: str | None, source: str) -> tuple[str, ...]:
+    key = (filename, source)
+    if key not in _REFERENCES:
         try:
             refs = jinja2.meta.find_referenced_templates(env.parse(source))
         except jinja2.TemplateSyntaxError:
-            continue
-        pending.extend(ref for ref in refs if ref)
-    return paths
+            refs = iter(())
+        _REFERENCES[key] = tuple(ref for ref in refs if ref)
+    return _REFERENCES[key]

@@ -28,13 +28,11 @@ older than :data:`STALE_SECONDS` (:func:`remove_stale_temporaries`).
 from __future__ import annotations
 
 import contextlib
-import difflib
 import errno
 import functools
 import keyword
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -76,6 +74,8 @@ class PlannedOutput:
     def diff(self, name: str | None = None) -> str:
         """A unified diff from the file on disk to ``text``, labelled
         ``a/<name>`` and ``b/<name>`` (default: the path)."""
+        import difflib  # only --diff shows one
+
         old = self.current() or ""
         name = name or self.path.as_posix()
         return "".join(difflib.unified_diff(old.splitlines(True), self.text.splitlines(True), f"a/{name}", f"b/{name}"))
@@ -180,11 +180,17 @@ class _Transaction:
         return failed
 
 
+def _random_part() -> str:
+    import secrets  # loaded when something is written, not by every run
+
+    return "".join(secrets.choice(_ALPHABET) for _ in range(8))
+
+
 def _create_temp(folder: Path, make: Callable[[str], None] | None) -> tuple[str, int | None]:
     """A new file named ``.gen-XXXXXXXX.tmp`` in ``folder``: made by
     ``make(name)`` (a symlink), else opened for writing; (name, fd or None)."""
     for _ in range(100):
-        name = os.path.join(folder, f".gen-{''.join(secrets.choice(_ALPHABET) for _ in range(8))}.tmp")
+        name = os.path.join(folder, f".gen-{_random_part()}.tmp")
         try:
             if make is not None:
                 make(name)
@@ -224,7 +230,7 @@ def _write_temp(folder: Path, data: bytes, mode: int) -> str:
 
 
 def _backup_name(folder: Path) -> str:
-    return os.path.join(folder, f".gen-{''.join(secrets.choice(_ALPHABET) for _ in range(8))}.old")
+    return os.path.join(folder, f".gen-{_random_part()}.old")
 
 
 def _ensure_folder(folder: Path, path: Path, tx: _Transaction) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import os
 import re
 import sys
@@ -48,6 +47,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         m = re.fullmatch(r"unrecognized arguments: (.*)", message)
         if m:
+            import difflib  # only for a mistake
+
             known = [o for action in self._actions for o in action.option_strings]
             for word in m.group(1).split():
                 close = difflib.get_close_matches(word.split("=")[0], known, n=1, cutoff=0.6)

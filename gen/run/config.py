@@ -50,21 +50,22 @@ key is an error naming the file, the line and the key.
 from __future__ import annotations
 
 import argparse
-import difflib
 import keyword
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gen.c.search import MULTIARCH
 from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.diagnostics import GenError, Location
 from gen.model import GroupSpec, Module
+
+if TYPE_CHECKING:
+    import tomllib
 
 _LIST_KEYS = ("formats", "include-dirs", "defines", "undefines", "force-includes", "include", "exclude", "docs")
 _PATH_LIST_KEYS = ("include-dirs", "docs")
@@ -190,6 +191,8 @@ def pyproject_candidates(start: Path) -> list[Path]:
 
 
 def _has_gen_table(path: Path) -> bool:
+    import tomllib  # only a run that finds a pyproject.toml reads TOML
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -213,6 +216,8 @@ def _shown(path: Path) -> str:
 
 
 def _load_table(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -254,6 +259,8 @@ def _check_keys(
         if key in KNOWN_KEYS:
             message = f"'{key}' cannot be set in {where}, only in [tool.gen]"
         else:
+            import difflib  # only for a mistake
+
             close = difflib.get_close_matches(key.replace("_", "-"), sorted(allowed), n=1)
             if close:
                 message += f" (did you mean '{close[0]}'?)"

@@ -28,6 +28,8 @@ from gen.run.cache import cache_dir
 from gen.run.config import HeaderSettings, setting_line
 
 if TYPE_CHECKING:  # docs are imported only when a run uses them
+    from jinja2 import Environment
+
     from gen.docs.page import DocPage
     from gen.docs.report import DriftReport
 
@@ -136,6 +138,9 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
     """Extract and render every header; fills ``run``, writes nothing."""
     layout = output_layout(settings)
     overrides = _FlagOverrides()
+    # One environment per set of template folders: its compiled templates
+    # serve every header of the run (Jinja checks each against its file).
+    envs: dict[tuple[Path, ...], Environment] = {}
     for s, result in zip(settings, _extract_all(settings, jobs), strict=True):
         if isinstance(result, Diagnostic):
             result = _named_in_full(result, s)
@@ -156,7 +161,9 @@ def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> N
         if s.docs:
             module = _apply_docs(module, s.docs, run)
         stem = stem_of(s)
-        env = make_environment(s.template_dirs, cache_dir() / "jinja")
+        if (folders := tuple(s.template_dirs)) not in envs:
+            envs[folders] = make_environment(s.template_dirs, cache_dir() / "jinja")
+        env = envs[folders]
         # A template added to a user folder may override a built-in one.
         run.dirs_probed.extend(str(d) for d in s.template_dirs)
         flags = {**{g.name: g.flags for g in s.groups if g.flags is not None}, **s.flags}
