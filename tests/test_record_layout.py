@@ -68,6 +68,8 @@ CASES = {
         struct K { char a; __declspec(align(8)) int b; };
         struct __attribute__((packed, aligned(4))) L { char a; int b; char c; };
         struct M { char c; int b:3 __attribute__((aligned(8))); };
+        struct N { char a; long long b __attribute__((aligned(__alignof__(long long)))); };
+        struct O { char a; int b __attribute__((__aligned__(_Alignof(double) * 2))); };
     """,
     "pragma_pack": """
         #define PACKING 4

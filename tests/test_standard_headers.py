@@ -12,9 +12,8 @@ Where the C library decides rather than the compiler (``<wchar.h>``, ``<uchar.h>
 ``mbstate_t``), the reference is clang with the target's C library: mingw-w64's headers for the
 Windows targets, this machine's glibc for Linux.
 
-The one gap: gen does not lay out structs yet, so ``sizeof(max_align_t)``, ``sizeof(atomic_flag)``,
-``sizeof(imaxdiv_t)`` and glibc's ``mbstate_t`` are refused (an error naming the enumerator), never given a wrong value;
-the moment gen computes them, they must equal clang's.
+Struct types (``max_align_t``, ``atomic_flag``, ``imaxdiv_t``, glibc's ``mbstate_t``) are laid out
+by gen (gen/c/records.py) and checked like the rest.
 
 A third check has clang itself read gen's headers: the same probe gives clang's own values, and
 every ``PRI*``/``SCN*`` macro passes clang's ``-Wformat`` for its type.
@@ -137,15 +136,6 @@ LIBRARY_EXPRESSIONS = [
 ]
 LIBRARY_HEADERS = ["wchar.h", "uchar.h", "inttypes.h"]
 
-#: Sizes of structs, which gen does not lay out yet: refused by name, or clang's value.
-STRUCT_GAPS = frozenset(
-    {
-        *("sizeof(max_align_t)", "_Alignof(max_align_t)", "sizeof(atomic_flag)", "_Alignof(atomic_flag)"),
-        *("sizeof(imaxdiv_t)", "sizeof(mbstate_t)"),
-    }
-)
-
-
 #: gen's predefined macros are clang 14's, whose i686-w64-mingw32 CPU was the Pentium Pro (x87:
 #: FLT_EVAL_METHOD 2); libclang 18 defaults to the Pentium 4 (SSE2: 0). The oracle gets the same CPU.
 CPU = {"i686-w64-mingw32": ["-march=pentiumpro"]}
@@ -225,8 +215,6 @@ def gen_values(text: str, folder: Path, target: str) -> tuple[dict[int, int], se
 def compare(exprs: Sequence[str], ours: dict[int, int], refused: set[int], theirs: dict[int, int]) -> list[str]:
     problems = []
     for i, expr in enumerate(exprs):
-        if i in refused and expr in STRUCT_GAPS:
-            continue
         if ours.get(i) != theirs.get(i):
             problems.append(
                 f"{expr}: gen {ours.get(i, 'refused' if i in refused else 'missing')}, clang {theirs.get(i)}"
@@ -243,8 +231,7 @@ def test_compiler_headers_match_clang(target: str, tmp_path: Path) -> None:
     ours, refused = gen_values(text, tmp_path, target)
     problems = compare(exprs, ours, refused, theirs)
     assert not problems, "\n".join(problems)
-    # Only the known gaps may be refused.
-    assert {exprs[i] for i in refused} <= STRUCT_GAPS
+    assert not refused
 
 
 @pytest.mark.parametrize("target", sorted(TARGETS))
@@ -262,7 +249,7 @@ def test_library_headers_match_the_c_library(target: str, tmp_path: Path) -> Non
     ours, refused = gen_values(text, tmp_path, target)
     problems = compare(exprs, ours, refused, theirs)
     assert not problems, "\n".join(problems)
-    assert {exprs[i] for i in refused} <= STRUCT_GAPS
+    assert not refused
 
 
 @pytest.mark.parametrize("target", sorted(TARGETS))

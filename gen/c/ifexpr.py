@@ -56,6 +56,10 @@ _TYPE_WORDS = TYPE_WORDS | {"const", "volatile", "struct", "union", "enum"}
 _TERNARY = 0
 _COMMA = -1
 _PREFIX = ("-", "+", "!", "~")
+#: Operators that take a type name or an expression: ``sizeof`` and the
+#: spellings of ``_Alignof`` that reach the parser (``alignof`` is a macro
+#: of <stdalign.h> before C23; GNU's ``__alignof__`` also takes an expression).
+_TYPE_OPERATORS = frozenset({"sizeof", "_Alignof", "__alignof__", "__alignof", "alignof"})
 
 
 @dataclass
@@ -124,15 +128,15 @@ class _Parser:
             if tok.kind == PUNCT and tok.text in _PREFIX:
                 self.ops.append(_Op("prefix", tok, text=tok.text))
                 continue
-            if self.is_type is not None and tok.kind == IDENT and tok.text == "sizeof":
+            if self.is_type is not None and tok.kind == IDENT and tok.text in _TYPE_OPERATORS:
                 nxt = self.peek()
                 if nxt is not None and nxt.text == "(":
                     self.pos += 1
                     if self._type_starts():
-                        self.operands.append(c_ast.UnaryOp("sizeof", self._typename(nxt), coord))
+                        self.operands.append(c_ast.UnaryOp(tok.text, self._typename(nxt), coord))
                         break
                     self.pos -= 1
-                self.ops.append(_Op("prefix", tok, text="sizeof"))
+                self.ops.append(_Op("prefix", tok, text=tok.text))
                 continue
             if tok.text == "(":
                 if self.is_type is not None and self._type_starts():
