@@ -394,3 +394,42 @@ typedef enum { P = sizeof(PACKED), Q = sizeof(PLAIN) } E;
 """,
     )
     assert _values(path) == {"P": 5, "Q": 8}
+
+
+def test_a_missing_include_warns_about_the_conditionals_it_leaves_undecided(tmp_path: Path) -> None:
+    # As for headers (tests/test_missing_includes.py): in the .idl itself, and
+    # in the header text cpp_quote gives.
+    path = _idl(
+        tmp_path,
+        """import "unknwn.idl";
+#include "config.h"
+typedef enum tagT {
+    T_FIRST,
+#ifdef HAVE_TLS
+    T_TLS,
+#endif
+    T_LAST
+} T;
+#if defined(USE_OLD)
+typedef enum { OLD_A, OLD_B } OLD;
+#endif
+#ifdef HAVE_Y
+#define Y_ONLY_IN_IDL 1
+#endif
+cpp_quote("#include \\"hconfig.h\\"")
+cpp_quote("#ifdef HAVE_X")
+cpp_quote("#define FOO_A 1")
+cpp_quote("#endif")
+""",
+    )
+    result = extract(path, name="x.idl")
+    assert [str(d) for d in result.diagnostics] == [
+        "x.idl:2:1: warning: 'config.h' not found; continuing without it",
+        "x.idl:16:12: warning: 'hconfig.h' not found; continuing without it",
+        "x.idl:5:1: warning: #ifdef HAVE_TLS: 'HAVE_TLS' is not defined, perhaps because 'config.h' was not found; "
+        "enum 'T' may differ",
+        "x.idl:10:1: warning: #if defined(USE_OLD): 'USE_OLD' is not defined, perhaps because 'config.h' was not "
+        "found; the enums declared in it may differ",
+        "x.idl:17:12: warning: #ifdef HAVE_X: 'HAVE_X' is not defined, perhaps because 'hconfig.h' was not found; "
+        "the macro FOO_A may differ",
+    ]

@@ -83,7 +83,7 @@ def undecided_warnings(
         skipped = [m.group(1) for m in map(_DEFINE.match, body) if m and m.group(1) not in grouped]
         if skipped and macros_from(file):
             listed = ", ".join(skipped[:4]) + (", ..." if len(skipped) > 4 else "")
-            what.append(f"the macros {listed}")
+            what.append(f"the macro{'s' if len(skipped) > 1 else ''} {listed}")
         # Enums in a branch not taken are not in the model.
         written = sum(len(_ENUM_WORD.findall(line)) for line in body)
         if written > len([e for e in declared if e.origin == "enum"]):

@@ -21,6 +21,8 @@ text keeps its line and column.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,10 +37,12 @@ from gen.c.macros import Macro
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.source import Deferred, Segment, SourceFile, VirtualSource
 from gen.c.targets import DEFAULT_TARGET, TARGETS
-from gen.diagnostics import GenError, Location, Reporter
+from gen.c.undecided import Undecided, undecided_warnings
+from gen.diagnostics import Diagnostic, GenError, Location, Reporter
 from gen.idl.files import IDL_PREDEFINED, IdlFiles, shown_name
 from gen.idl.groups import documented, macro_groups, position
 from gen.idl.header import Lowered, lower
+from gen.idl.syntax import unescape
 from gen.idl.widl import header_guard, header_name, prologue_source
 from gen.model import Enum, Extraction, GroupSpec, Module
 
@@ -167,11 +171,61 @@ def extract(
         placed += macro_groups(main, defined, pp, builder, types, taken, groups, every_file=macros == "all")
     placed.sort(key=lambda item: (item[1], item[0].location.line, item[0].location.column))
     files.note(pp)
+    enums = [e for e, _ in placed]
+    for warning in _undecided_warnings(files, pp, enums, macros, shown):
+        reporter.add(warning)
     module = Module(
         source=shown,
         # The .idl's comments describe what they stand by, as a header's do.
-        enums=describe((e for e, _ in placed), files.raw_text),
+        enums=describe(enums, files.raw_text),
         files_read=tuple(files.read),
         dirs_probed=tuple(sorted(files.probed)),
     )
     return Extraction(module, reporter.diagnostics)
+
+
+#: A line of the .idl that is one cpp_quote: the header has its text there.
+_CPP_QUOTE_LINE = re.compile(r'\s*cpp_quote\s*\(\s*"(.*)"\s*\)\s*;?\s*\Z')
+
+
+def _undecided_warnings(
+    files: IdlFiles, pp: Preprocessor, enums: Sequence[Enum], macros: str, shown: str
+) -> list[Diagnostic]:
+    """Conditionals a missing ``#include`` left undecided, as for headers:
+    those of the .idl files (whose own ``#define`` lines never reach the
+    header) and those of the header (cpp_quote text, the files it includes)."""
+
+    def idl_lines(file: str) -> list[str] | None:
+        return files.source_lines(file) or pp.source_lines(file)
+
+    def header_lines(file: str) -> list[str] | None:
+        lines = idl_lines(file)
+        if lines is None:
+            return None
+        return [unescape(m.group(1)) if (m := _CPP_QUOTE_LINE.match(line)) else line for line in lines]
+
+    def header_macros(file: str) -> bool:
+        return macros == "all" or (macros == "main" and file == shown)
+
+    out = undecided_warnings(
+        [_in_enum_body(u, enums) for level1 in files.preprocessors for u in level1.undecided],
+        enums,
+        idl_lines,
+        lambda _file: False,
+    )
+    out += undecided_warnings(pp.undecided, enums, header_lines, header_macros)
+    return out
+
+
+def _in_enum_body(u: Undecided, enums: Sequence[Enum]) -> Undecided:
+    """``u`` with the enum whose body holds it: the IDL parser, not the
+    declaration scanner, read the .idl, so no scanner marked it."""
+    if u.enum_keyword is not None:
+        return u
+    last = u.last_line or u.location.line
+    for e in enums:
+        if e.location.file != u.location.file or not e.members or e.location.line >= u.location.line:
+            continue
+        if max(m.location.line for m in e.members) > last:
+            return dataclasses.replace(u, enum_keyword=e.location)
+    return u
