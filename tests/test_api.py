@@ -175,3 +175,19 @@ def test_the_api_type_checks(tmp_path: Path) -> None:
         env={**os.environ, "MYPYPATH": str(REPO)},
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_header_run_imports_no_idl_and_no_docs(tmp_path: Path) -> None:
+    # Imports are a large part of a small run (issue 17): each front end and
+    # the documentation reader load only when an input needs them.
+    (tmp_path / "t.h").write_text("enum E { A = 1 };\n", encoding="utf-8")
+    code = (
+        "import sys; from gen.run.cli import main; rc = main(['t.h', '-o', 'out', '--no-cache']); "
+        "print(rc, sorted({m.split('.')[1] for m in sys.modules if m.startswith('gen.')}))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert proc.returncode == 0, proc.stderr
+    rc, loaded = proc.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert rc == "0"
+    assert "'idl'" not in loaded and "'docs'" not in loaded, loaded

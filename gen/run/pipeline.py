@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,6 @@ from gen.c.frontend import display_name
 from gen.c.frontend import extract as extract_c
 from gen.c.search import nearest_existing, system_candidates
 from gen.diagnostics import Diagnostic, GenError, Level, Location
-from gen.idl.frontend import extract as extract_idl
 from gen.model import Extraction, Module
 from gen.output.flags import classify
 from gen.output.naming import common_prefix
@@ -64,7 +63,12 @@ def language(s: HeaderSettings) -> str:
 def _extract_one(s: HeaderSettings) -> Extraction | Diagnostic:
     """Extract one header; a fatal problem comes back as its diagnostic
     (so that it crosses process boundaries intact)."""
-    extract = extract_idl if language(s) == "idl" else extract_c
+    extract: Callable[..., Extraction] = extract_c
+    if language(s) == "idl":
+        # Imported only for .idl inputs: a header's run does not pay for it.
+        from gen.idl.frontend import extract as extract_idl
+
+        extract = extract_idl
     try:
         return extract(
             s.header,
