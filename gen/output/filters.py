@@ -124,6 +124,8 @@ def _identifier(name: str, keep: str = "") -> str:
     """Replace characters not allowed in identifiers (C allows ``$``, and
     Unicode characters that are not XID_Continue: rule 1); ``keep`` lists
     ASCII characters the language allows besides ``[A-Za-z0-9_]``."""
+    if _IDENT_RE.match(name):
+        return name  # the common case, and already a name in every language
     out = "".join(c if c in keep or _name_char(c) else "_" for c in name)
     if not out or not (out[0] in keep or (out[0] + "a").isidentifier()):
         out = "_" + out  # a digit, or a mark that cannot start a name
