@@ -214,8 +214,7 @@ def _break_entry(project: Path, how: str) -> None:
     data = json.loads(text)
     state = data["state"]
     if how == "macro-line-as-text":
-        entry = next(e for e in state["macro_table"] if isinstance(e, list))
-        entry[3][1] = "12"
+        state["macro_columns"]["line"][-1] = "12"
     elif how == "typedef-type-unknown":
         state["typedefs"][0][1] = ["zz", 1]
     elif how == "token-column-short":

@@ -87,6 +87,23 @@ _BUILDER_FIELDS = frozenset(
 )
 
 
+_MACRO_COLUMNS = (
+    "name",
+    "params",
+    "variadic",
+    "file",
+    "line",
+    "column",
+    "source",
+    "source_file",
+    "source_line",
+    "source_column",
+    "body",
+    "text",
+    "builtin",
+)
+
+
 class PrefixStore(Protocol):
     """Where the state is kept between processes (gen.run.cache provides one)."""
 
@@ -128,7 +145,8 @@ class _Writer:
         self.types = types
         self.files: dict[str, int] = {}
         self.macro_ids: dict[int, int] = {}
-        self.macros: list[Any] = []
+        #: Every macro, column by column (a few lists read fast).
+        self.macro_columns: dict[str, list[Any]] = {name: [] for name in _MACRO_COLUMNS}
         #: id() of every record token -> its index in the token columns.
         self.token_places: dict[int, int] = {}
         #: Every record's tokens, column by column (kind, text, file, line,
@@ -180,21 +198,29 @@ class _Writer:
         return flat
 
     def macro(self, m: Macro | None) -> int | None:
+        """A macro's row in the macro columns (each macro written once)."""
         if m is None:
             return None
         index = self.macro_ids.get(id(m))
         if index is not None:
             return index
-        if m.builtin is not None:
-            entry: Any = m.name
-        else:
-            src = m._source
-            source = None if src is None else [src[0], self.file(src[1]), src[2], src[3]]
-            body = None if m._body is None else self.tokens(m._body)
-            entry = [m.name, None if m.params is None else list(m.params), m.variadic, self.loc(m.location)]
-            entry += [source, body, m._text]
-        index = self.macro_ids[id(m)] = len(self.macros)
-        self.macros.append(entry)
+        c = self.macro_columns
+        index = self.macro_ids[id(m)] = len(c["name"])
+        src = m._source
+        c["name"].append(m.name)
+        c["params"].append(None if m.params is None else list(m.params))
+        c["variadic"].append(m.variadic)
+        c["file"].append(self.file(m.location.file))
+        c["line"].append(m.location.line)
+        c["column"].append(m.location.column)
+        c["source"].append(None if src is None else src[0])
+        c["source_file"].append(0 if src is None else self.file(src[1]))
+        c["source_line"].append(0 if src is None else src[2])
+        c["source_column"].append(0 if src is None else src[3])
+        c["body"].append(None if m._body is None or m.builtin is not None else self.tokens(m._body))
+        c["text"].append(m._text)
+        # Built-in macros (__LINE__...) are the new preprocessor's own.
+        c["builtin"].append(m.name if m.builtin is not None else None)
         return index
 
     def tag(self, tag: str) -> Any:
@@ -295,7 +321,7 @@ def _dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: 
     for key, d in records:
         if key != f"{d.kind} {d.tag}" or d.kind not in ("struct", "union"):
             raise _CannotDump
-    state["macro_table"] = w.macros
+    state["macro_columns"] = w.macro_columns
     state["token_kinds"] = list(w.kinds)
     state["token_columns"] = list(w.columns)
     state["files"] = list(w.files)
@@ -345,7 +371,7 @@ class _Reader:
         self.files = [sys.intern(_str(f)) for f in _list(data["files"])]
         self.kinds: dict[str, str] = {}
         self.builtins = builtins
-        self.macros: list[Macro] = [self._macro(e) for e in _list(data["macro_table"])]
+        self.macros = self._macros(_dict(data["macro_columns"]))
         self.record_tokens = self._columns(data)
 
     def file(self, v: object) -> str:
@@ -417,26 +443,42 @@ class _Reader:
             raise _Bad
         return tuple(toks[start:end])
 
-    def _macro(self, v: object) -> Macro:
-        if type(v) is str:
-            found = self.builtins.get(v)
-            if found is None:
+    def _macros(self, columns: dict[str, Any]) -> list[Macro]:
+        """Every macro, from the columns (checked column-wise)."""
+        if set(columns) != set(_MACRO_COLUMNS):
+            raise _Bad
+        c = {name: _list(columns[name]) for name in _MACRO_COLUMNS}
+        if len({len(v) for v in c.values()}) != 1:
+            raise _Bad
+        files = self.files
+        ints = {*map(type, c["file"]), *map(type, c["line"]), *map(type, c["column"])}
+        ints |= {*map(type, c["source_file"]), *map(type, c["source_line"]), *map(type, c["source_column"])}
+        if not ints <= {int} or not set(map(type, c["name"])) <= {str} or not set(map(type, c["variadic"])) <= {bool}:
+            raise _Bad
+        for name in ("source", "text", "builtin"):
+            if not set(map(type, c[name])) <= {str, type(None)}:
                 raise _Bad
-            return found
-        name, params, variadic, loc, source, body, text = _list(v, 7)
-        src = None
-        if source is not None:
-            s_text, s_file, s_line, s_col = _list(source, 4)
-            src = (_str(s_text), self.file(s_file), _int(s_line), _int(s_col))
-        return Macro(
-            _str(name),
-            None if params is None else tuple(_str(p) for p in _list(params)),
-            None if body is None else self.tokens(body),
-            self.loc(loc),
-            _bool(variadic),
-            text=None if text is None else _str(text),
-            source=src,
-        )
+        for index in (*c["file"], *c["source_file"]):
+            if not 0 <= index < len(files):
+                raise _Bad
+        params = [None if p is None else tuple(_str(n) for n in _list(p)) for p in c["params"]]
+        bodies = [None if b is None else self.tokens(b) for b in c["body"]]
+        locations = list(map(Location, map(files.__getitem__, c["file"]), c["line"], c["column"]))
+        sources = [
+            None if text is None else (text, files[f], line, col)
+            for text, f, line, col in zip(
+                c["source"], c["source_file"], c["source_line"], c["source_column"], strict=True
+            )
+        ]
+        nothing = [None] * len(sources)
+        made = list(map(Macro, c["name"], params, bodies, locations, c["variadic"], nothing, c["text"], sources))
+        for i, name in enumerate(c["builtin"]):
+            if name is not None:
+                found = self.builtins.get(name)
+                if found is None:
+                    raise _Bad
+                made[i] = found
+        return made
 
     def macro(self, v: object) -> Macro:
         i = _int(v)
