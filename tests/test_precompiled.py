@@ -28,6 +28,9 @@ FORCED = """\
 #include "base.h"
 #include "guarded.h"
 #include "missing_sdk.h"
+#ifdef SDK_FEATURE
+#define FEATURE_LEVEL 2
+#endif
 #pragma push_macro ("LEVEL")
 #undef LEVEL
 #define LEVEL 99
@@ -141,6 +144,23 @@ def test_a_later_process_resumes_from_the_stored_state(project: Path, preprocess
     assert (values["U_D"], values["U_G"], values["U_E"], values["U_F"], values["U_H"]) == (3, 3, 8, 12, 10)
     # The warning about the missing SDK file comes back with the state.
     assert any("missing_sdk.h" in d.message for d in fresh[1])  # type: ignore[attr-defined]
+
+
+def test_what_the_main_header_redefines_is_reported_alike(project: Path, preprocessed: list[int]) -> None:
+    """Definition sites come with the state: redefining an enumerator, a
+    tag or a typedef name of the forced includes is the same error."""
+    (project / "main.h").write_text(
+        "enum tagBASE_ENUM { X_A };\nenum { BE_ONE = 5 };\ntypedef int BE_TWO;\nenum ok { O_A = FIRST_COUNT };\n",
+        encoding="utf-8",
+    )
+    _age(project, 100)
+    fresh = _extract(stored=False)
+    _extract(stored=True)
+    preprocessed[0] = 0
+    resumed = _extract(stored=True)
+    assert preprocessed[0] == 0
+    assert resumed == fresh
+    assert sum("redefinition" in d.message for d in fresh[1]) == 3  # type: ignore[attr-defined]
 
 
 def _primed(project: Path, preprocessed: list[int]) -> tuple[object, ...]:
