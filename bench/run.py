@@ -16,6 +16,9 @@ scenarios:
       (gen's run cache primed)
   b2  a second Wine header that includes windows.h (bits.h), in a new
       process whose run cache a first one (imnxport.h) primed; libclang cold
+  b2f the same with -include windows.h on gen's command lines: the second
+      process resumes from the state the first stored after windows.h
+      (gen/c/precompiled.py); libclang as in b2
   v   vulkan_core.h (Debian's libvulkan-dev, fetched as the header-comment
       tests do) for x86_64-linux-gnu, cold, both sides given the same system
       include folders (clang's resource headers, /usr/include)
@@ -58,8 +61,17 @@ CLANG_EXTRACT = Path(__file__).resolve().parent / "clang_extract.py"
 MEASURE = Path(__file__).resolve().parent / "measure.py"
 SHIMS = REPO / "gen" / "include"
 #: The targets of issue 17 (gen / libclang, wall time); None: reported only.
-TARGETS: dict[str, float | None] = {"a": 3.0, "b": 2.5, "b2": 0.5, "v": 2.5, "c": None, "d": 0.25, "e": 1.0}
-SCENARIOS = ("a", "b", "b2", "v", "c", "d", "e")
+TARGETS: dict[str, float | None] = {
+    "a": 3.0,
+    "b": 2.5,
+    "b2": 0.5,
+    "b2f": 0.5,
+    "v": 2.5,
+    "c": None,
+    "d": 0.25,
+    "e": 1.0,
+}
+SCENARIOS = ("a", "b", "b2", "b2f", "v", "c", "d", "e")
 #: The header of (b2), run after imnxport.h primed the cache.
 SECOND_HEADER = "bits.h"
 
@@ -222,7 +234,7 @@ def main() -> None:
             )
             report("d  rerun, outputs current (vs full run)", d[0], d[1], TARGETS["d"], "full run")
 
-        if only & {"b", "b2", "e"}:
+        if only & {"b", "b2", "b2f", "e"}:
             from tests.differential.corpus import load
 
             wine = load("wine")
@@ -245,21 +257,27 @@ def main() -> None:
             report("b  same, warm (issue 8's target)", warm, b[1], 0.3)
 
         # b2: a second header in a new process, after a first primed the cache
-        if "b2" in only:
-            primed = tmp / "primed"
+        # (b2f: both given -include windows.h, whose state the first stores)
+        if only & {"b2", "b2f"}:
             first, second = str(wine.path("imnxport.h")), str(wine.path(SECOND_HEADER))
-            timed(gen_cmd(tmp / "out-first", *incs, first), {**os.environ, "GEN_CACHE_DIR": str(primed)})
+        for name, forced in (("b2", []), ("b2f", ["-include", "windows.h"])):
+            if name not in only:
+                continue
+            primed = tmp / f"primed-{name}"
+            env_primed = {**os.environ, "GEN_CACHE_DIR": str(primed)}
+            timed(gen_cmd(tmp / f"out-first-{name}", *incs, *forced, first), env_primed)
 
-            def after_first() -> Sample:
+            def after_first(primed: Path = primed, forced: list[str] = forced) -> Sample:
                 # Each round starts from the primed cache, without the second header's own record.
                 fresh = tmp / "b2-cache"
                 shutil.rmtree(fresh, ignore_errors=True)
                 if primed.exists():
                     shutil.copytree(primed, fresh)
-                return timed(gen_cmd(out, *incs, second), {**os.environ, "GEN_CACHE_DIR": str(fresh)})
+                return timed(gen_cmd(out, *incs, *forced, second), {**os.environ, "GEN_CACHE_DIR": str(fresh)})
 
             b2 = alternate([after_first, lambda: timed(clang_cmd(second, *clang_incs))], args.repeat)
-            report(f"b2 Wine {SECOND_HEADER} after imnxport.h", b2[0], b2[1], TARGETS["b2"])
+            shown = f"{name:<3}Wine {SECOND_HEADER} after imnxport.h" + (" (-include windows.h)" if forced else "")
+            report(shown, b2[0], b2[1], TARGETS[name])
 
         # v: a big ordinary C header
         if "v" in only and (vulkan := vulkan_include()) is not None:

@@ -14,6 +14,7 @@ from gen.c.declarations import DeclarationScanner
 from gen.c.inttypes import DATA_MODELS, IntTypes
 from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.c.macros import Macro
+from gen.c.precompiled import PrefixStore, dump, key_of, restore
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.source import real_path
 from gen.c.targets import DEFAULT_TARGET, TARGETS
@@ -47,6 +48,7 @@ def extract(
     name: str | None = None,
     macros: str = "main",
     groups: Sequence[GroupSpec] = (),
+    prefix_store: PrefixStore | None = None,
 ) -> Extraction:
     """Read ``header`` and return every enum it declares, with values.
 
@@ -59,6 +61,8 @@ def extract(
     ``macros`` chooses which integer #define constants become groups:
     "main" (those defined in ``header``), "all" (also from included files)
     or "none"; ``groups`` are explicit groups that take their macros first.
+    ``prefix_store`` keeps the state after the forced includes for later
+    processes (see :mod:`gen.c.precompiled`).
     """
     path = Path(header)
     shown = name or display_name(path)
@@ -70,7 +74,7 @@ def extract(
     )
     if macros not in ("main", "all", "none"):
         raise GenError(f"unknown macros choice '{macros}' (main, all or none)")
-    prefix = _forced_prefix(options, types) if force_includes else None
+    prefix = _forced_prefix(options, types, prefix_store) if force_includes else None
     defined: list[Macro] = []
     if prefix is not None and real_path(path) not in prefix.real_paths:
         # The forced includes were processed once for the whole run.
@@ -168,10 +172,13 @@ def _stat(path: str) -> tuple[str, int | None, int | None]:
     return path, st.st_mtime_ns, st.st_size
 
 
-def _forced_prefix(options: PreprocessorOptions, types: IntTypes) -> _Prefix | None:
+def _forced_prefix(options: PreprocessorOptions, types: IntTypes, store: PrefixStore | None = None) -> _Prefix | None:
     """The shared state after ``options.force_includes``, or None when the
     forced includes cannot be processed on their own (then each header runs
-    them itself and reports what goes wrong in its own context)."""
+    them itself and reports what goes wrong in its own context). With a
+    ``store``, a state another process left there is used if every file it
+    read and every folder it probed is as it was, and a state computed here
+    is left there."""
     key = (
         os.getcwd(),
         tuple(options.include_dirs),
@@ -189,6 +196,12 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes) -> _Prefix | N
             return cached
     if len(_PREFIXES) >= 4:
         _PREFIXES.clear()
+    stored_key = key_of(options, key[0]) if store is not None else {}
+    if store is not None:
+        loaded = _load_prefix(store.load(stored_key), options, types)
+        if loaded is not None:
+            _PREFIXES[key] = loaded
+            return loaded
     reporter = Reporter()
     pp = Preprocessor(types, options, reporter)
     defined: list[Macro] = []
@@ -208,4 +221,30 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes) -> _Prefix | N
     stamps = tuple(_stat(p) for p in [*read, *sorted(pp.dirs_probed)])
     real = frozenset(real_path(Path(p)) for p in read)
     prefix = _PREFIXES[key] = _Prefix(pp, builder, reporter, defined, real, stamps)
+    if store is not None and all(stamp[1] is not None or stamp[0] in pp.dirs_probed for stamp in stamps):
+        state = dump(pp, builder, reporter, defined)
+        if state is not None:
+            state["stamps"] = [list(stamp) for stamp in stamps]
+            store.save(stored_key, state, [stamp[0] for stamp in stamps])
     return prefix
+
+
+def _load_prefix(data: object, options: PreprocessorOptions, types: IntTypes) -> _Prefix | None:
+    """A stored state, if well formed and every stamp in it still holds."""
+    if not isinstance(data, dict) or not isinstance(data.get("stamps"), list):
+        return None
+    stamps = []
+    for stamp in data["stamps"]:
+        if not (isinstance(stamp, list) and len(stamp) == 3 and isinstance(stamp[0], str)):
+            return None
+        if not all(v is None or type(v) is int for v in stamp[1:]):
+            return None
+        if _stat(stamp[0]) != tuple(stamp):
+            return None
+        stamps.append((stamp[0], stamp[1], stamp[2]))
+    state = restore(data, types, options)
+    if state is None:
+        return None
+    pp, builder, reporter, defined = state
+    real = frozenset(real_path(p) for p in pp.files_read)
+    return _Prefix(pp, builder, reporter, defined, real, tuple(stamps))

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ from typing import Any
 
 from gen import __version__
 from gen.output.writer import TEMP_NAME, PlannedOutput, remove_stale_temporaries, write_outputs
-from gen.run.quick import PACKAGE_DIR, cache_folder, dir_state, file_hash, own_files
+from gen.run.quick import PACKAGE_DIR, RACY_NS, cache_folder, dir_state, file_hash, own_files
 
 RECORD_VERSION = 2
 #: The cache's size limit in megabytes, unless $GEN_CACHE_MAX_MB says otherwise.
@@ -43,6 +44,8 @@ DEFAULT_MAX_MB = 200
 #: Files of the cache folder that are gen's (records, stamps, temporaries).
 RECORD_NAME = re.compile(r"[0-9a-f]{40}\.json\Z")
 STAMP_NAME = re.compile(r"quick-[0-9a-f]{16}\.stamp\Z")
+#: States after the forced includes (see PrefixCache).
+PREFIX_NAME = re.compile(r"prefix-[0-9a-f]{40}\.json\Z")
 #: The folder of compiled templates (gen.output.render) and its files.
 JINJA_FOLDER = "jinja"
 _JINJA_NAME = re.compile(r"__jinja2_.*\.cache\Z")
@@ -173,7 +176,7 @@ def _own_files() -> Iterator[os.DirEntry[str]]:
                     if pattern is not None:
                         mine = bool(pattern.match(entry.name))
                     else:
-                        mine = any(p.match(entry.name) for p in (RECORD_NAME, STAMP_NAME, TEMP_NAME))
+                        mine = any(p.match(entry.name) for p in (RECORD_NAME, STAMP_NAME, PREFIX_NAME, TEMP_NAME))
                     if mine and entry.is_file(follow_symlinks=False):
                         yield entry
         except OSError:
@@ -236,3 +239,46 @@ def make_record(
         inputs[path] = digest
     dirs = {d: dir_state(d) for d in dict.fromkeys(dirs_probed)}
     return Record(inputs, dirs, list(outputs), list(diagnostics), list(deps))
+
+
+class PrefixCache:
+    """The state after the forced includes (``-include windows.h``), kept
+    in the cache folder as ``prefix-<key>.json`` for later processes with
+    the same options (see gen.c.precompiled): plain JSON, keyed by the
+    options, the working folder and gen itself, counted toward the size
+    limit like every record. The C front end checks each file's and
+    folder's stamp before using one."""
+
+    def load(self, key: dict[str, Any]) -> object | None:
+        path = cache_dir() / f"prefix-{self._hash(key)}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
+        except (OSError, ValueError, RecursionError):
+            return None
+        if not isinstance(data, dict) or data.get("key") != key or data.get("gen") != _self_hash():
+            return None
+        with _quietly():
+            os.utime(path)  # recently used: the last to be evicted
+        return data.get("state")
+
+    def save(self, key: dict[str, Any], data: dict[str, Any], inputs: list[str]) -> None:
+        """Store unless some input changed too recently to be told apart
+        from a later change by its stamp (see gen.run.quick.RACY_NS)."""
+        now = time.time_ns()
+        for path in inputs:
+            state = dir_state(path)
+            if state is not None and state >= now - RACY_NS:
+                return
+        text = json.dumps({"key": key, "gen": _self_hash(), "state": data}, separators=(",", ":"))
+        folder = cache_dir()
+        with _quietly():
+            folder.mkdir(parents=True, exist_ok=True)
+            write_outputs([PlannedOutput(folder / f"prefix-{self._hash(key)}.json", text)])
+        with _quietly():
+            remove_stale_temporaries(folder)
+            trim(max_bytes())
+
+    @staticmethod
+    def _hash(key: dict[str, Any]) -> str:
+        text = json.dumps({"gen": _self_hash(), "key": key}, sort_keys=True)
+        return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()

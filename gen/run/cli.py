@@ -379,7 +379,8 @@ def _execute(
 
     try:
         run = RunResult()
-        plan(settings, run, jobs=args.jobs if args.jobs else (os.cpu_count() or 1))
+        jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
+        plan(settings, run, jobs=jobs, prefix_cache=cache.PrefixCache() if use_cache else None)
     except GenError as exc:
         if "run" in locals():
             for d in run.diagnostics:

@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from gen.output.naming import common_prefix
 from gen.output.render import OutputFormat, discover_formats, loaded_templates, make_environment, render, template_paths
 from gen.output.viewmodel import ModuleView, module_view
 from gen.output.writer import PlannedOutput, output_stem, safe_output_path
-from gen.run.cache import cache_dir
+from gen.run.cache import PrefixCache, cache_dir
 from gen.run.config import HeaderSettings, setting_line
 
 if TYPE_CHECKING:  # docs are imported only when a run uses them
@@ -60,15 +61,18 @@ def language(s: HeaderSettings) -> str:
     return "idl" if s.header.lower().endswith(".idl") else "c"
 
 
-def _extract_one(s: HeaderSettings) -> Extraction | Diagnostic:
+def _extract_one(s: HeaderSettings, store: PrefixCache | None = None) -> Extraction | Diagnostic:
     """Extract one header; a fatal problem comes back as its diagnostic
-    (so that it crosses process boundaries intact)."""
+    (so that it crosses process boundaries intact). ``store`` keeps the
+    state after the forced includes for later processes."""
     extract: Callable[..., Extraction] = extract_c
+    more: dict[str, PrefixCache] = {"prefix_store": store} if store is not None else {}
     if language(s) == "idl":
         # Imported only for .idl inputs: a header's run does not pay for it.
         from gen.idl.frontend import extract as extract_idl
 
         extract = extract_idl
+        more = {}
     try:
         return extract(
             s.header,
@@ -82,6 +86,7 @@ def _extract_one(s: HeaderSettings) -> Extraction | Diagnostic:
             sysroot=s.sysroot,
             macros=s.macros,
             groups=s.groups,
+            **more,
         )
     except GenError as exc:
         return exc.diagnostic
@@ -96,16 +101,19 @@ def extract_settings(s: HeaderSettings) -> tuple[Module | None, list[Diagnostic]
     return result.module, [promoted(_named_in_full(d, s), s) for d in result.diagnostics]
 
 
-def _extract_all(settings: Sequence[HeaderSettings], jobs: int) -> Iterator[Extraction | Diagnostic]:
+def _extract_all(
+    settings: Sequence[HeaderSettings], jobs: int, store: PrefixCache | None = None
+) -> Iterator[Extraction | Diagnostic]:
     """Extractions in header order; several headers use several processes."""
+    one = partial(_extract_one, store=store)
     if jobs <= 1 or len(settings) <= 1:
-        yield from map(_extract_one, settings)
+        yield from map(one, settings)
         return
     # Imported here: multiprocessing costs a single-header run ~10 ms.
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_extract_one, settings, chunksize=max(1, len(settings) // (jobs * 8)))
+        yield from pool.map(one, settings, chunksize=max(1, len(settings) // (jobs * 8)))
 
 
 def stem_of(s: HeaderSettings) -> str:
@@ -138,14 +146,18 @@ def _named_in_full(d: Diagnostic, s: HeaderSettings) -> Diagnostic:
     return replace(d, location=replace(d.location, file=s.header))
 
 
-def plan(settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1) -> None:
-    """Extract and render every header; fills ``run``, writes nothing."""
+def plan(
+    settings: Sequence[HeaderSettings], run: RunResult, jobs: int = 1, prefix_cache: PrefixCache | None = None
+) -> None:
+    """Extract and render every header; fills ``run``, writes nothing.
+    ``prefix_cache`` shares the state after the forced includes with later
+    processes (the run cache's folder; off with the run cache)."""
     layout = output_layout(settings)
     overrides = _FlagOverrides()
     # One environment per set of template folders: its compiled templates
     # serve every header of the run (Jinja checks each against its file).
     envs: dict[tuple[Path, ...], Environment] = {}
-    for s, result in zip(settings, _extract_all(settings, jobs), strict=True):
+    for s, result in zip(settings, _extract_all(settings, jobs, prefix_cache), strict=True):
         if isinstance(result, Diagnostic):
             result = _named_in_full(result, s)
             # Every header is tried, so one run reports every broken one;
