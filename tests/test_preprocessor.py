@@ -330,3 +330,17 @@ def test_macro_groups_leave_out_lists_and_facts_about_the_reader(tmp_path: Path)
     assert not result.diagnostics
     names = {m.name for e in result.module.enums for m in e.members}
     assert names == {"KEY_SIZED", "KEY_COUNT"}
+
+
+@pytest.mark.parametrize("space", ["", " "])
+def test_push_and_pop_macro_with_or_without_a_space(tmp_path: Path, space: str) -> None:
+    """clang takes ``#pragma push_macro("X")`` and ``push_macro ("X")`` alike."""
+    text = f"""#define X 1
+#pragma push_macro{space}("X")
+#undef X
+#define X 2
+a X
+#pragma pop_macro{space}("X")
+b X
+"""
+    assert expand(text, tmp_path, shims=False).split() == ["a", "2", "b", "1"]

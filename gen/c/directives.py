@@ -14,6 +14,7 @@ from gen.diagnostics import GenError, Location, Reporter
 
 _DEFINE_HEAD_RE = re.compile(rf"[ \t]*({IDENT_PATTERN})(\()?")
 _PACK_RE = re.compile(r"\s*pack\s*\(([^()]*)\)")
+_PUSH_POP_RE = re.compile(r"\s*(push_macro|pop_macro)\s*\(")
 
 
 class Directives:
@@ -86,8 +87,9 @@ class Directives:
         words = rest.split()
         if words[:1] == ["once"]:
             self._once.add(source.path)
-        elif words[:1] == ["push_macro"] or words[:1] == ["pop_macro"]:
-            self._push_pop_macro(words[0], rest)
+        elif (m := _PUSH_POP_RE.match(rest)) is not None:
+            # ``push_macro("X")`` with or without a space before the '('.
+            self._push_pop_macro(m.group(1), rest)
 
     def _push_pop_macro(self, kind: str, rest: str) -> None:
         m = re.search(r'"([^"]+)"', rest)
