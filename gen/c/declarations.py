@@ -289,15 +289,12 @@ class DeclarationScanner:
         stack: list[_Statement] = [_Statement()]
         policy = self.policy
         policy.full = False
-        policy.closing = False
         it = iter(tokens)
         pushback: Token | None = None
         # Every token inside struct and union bodies (they need them all: a
         # body's layout is read from them), and how many bodies are open.
         log: list[Token] = []
         records = 0
-        # How many open braces belong to a typedef (whose names follow a '}').
-        typedefs = 0
         while True:
             if pushback is not None:
                 tok, pushback = pushback, None
@@ -355,8 +352,6 @@ class DeclarationScanner:
                 if record is not None:
                     records += 1
                 policy.full = records > 0
-                typedefs += stmt.has_typedef
-                policy.closing = typedefs > 0
             elif text == "}":
                 yield from self._finish(stmt)
                 if len(stack) == 1:
@@ -368,8 +363,6 @@ class DeclarationScanner:
                     outer.closed.append((closed, tuple(log[closed.start : len(log) - 1]), len(outer.tokens)))
                     if not records:
                         log.clear()
-                typedefs -= outer.has_typedef
-                policy.closing = typedefs > 0
                 if outer.function_body:
                     # A function definition ends with its body, no ';'.
                     yield from self._finish(outer)
@@ -377,13 +370,12 @@ class DeclarationScanner:
                     policy.full = records > 0
                     continue
                 # The closing brace belongs to the outer statement
-                # (``typedef struct { ... } X;``), whose names follow.
+                # (``typedef struct { ... } X;``).
                 outer.tokens.append(tok)
                 policy.full = outer.relevant or records > 0
             else:
                 stmt.tokens.append(tok)
         policy.full = True
-        policy.closing = False
         if len(stack) > 1:
             opener = stack[-1].opener
             raise GenError(

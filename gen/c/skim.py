@@ -59,7 +59,7 @@ class Skimmer:
 
     def _text_block(self, block: str, name: str, first: int) -> Iterator[list[Token]]:
         """Tokens of a block of text lines, skimmed as a whole when possible."""
-        if not self.policy.full and not self._carry and not (self.policy.closing and "}" in block):
+        if not self.policy.full and not self._carry:
             info = _BLOCKS.get(block)
             if info is None:
                 info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(identifiers(block)))
@@ -96,7 +96,7 @@ class Skimmer:
         statement boundaries: its braces and semicolons, unless the line
         names ``enum``/``typedef`` or a macro that may produce them, in which
         case all of its tokens."""
-        if not self._carry and _KEYWORD_RE.search(text) is None and not (self.policy.closing and "}" in text):
+        if not self._carry and _KEYWORD_RE.search(text) is None:
             names = self.macros.keys() & identifiers(text)
             if not any(self._dangerous(self.macros[n]) for n in names):
                 self._skimmed = True

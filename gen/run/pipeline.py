@@ -65,14 +65,13 @@ def _extract_one(s: HeaderSettings, store: PrefixCache | None = None) -> Extract
     """Extract one header; a fatal problem comes back as its diagnostic
     (so that it crosses process boundaries intact). ``store`` keeps the
     state after the forced includes for later processes."""
-    extract: Callable[..., Extraction] = extract_c
-    more: dict[str, PrefixCache] = {"prefix_store": store} if store is not None else {}
+    # The stored forced-include state is the C front end's alone.
+    extract: Callable[..., Extraction] = partial(extract_c, prefix_store=store)
     if language(s) == "idl":
         # Imported only for .idl inputs: a header's run does not pay for it.
         from gen.idl.frontend import extract as extract_idl
 
         extract = extract_idl
-        more = {}
     try:
         return extract(
             s.header,
@@ -86,7 +85,6 @@ def _extract_one(s: HeaderSettings, store: PrefixCache | None = None) -> Extract
             sysroot=s.sysroot,
             macros=s.macros,
             groups=s.groups,
-            **more,
         )
     except GenError as exc:
         return exc.diagnostic
