@@ -43,7 +43,10 @@ class SymbolTable:
 
 
 class ModelBuilder:
-    def __init__(self, types: IntTypes, reporter: Reporter) -> None:
+    """``record_bodies`` false: the scanner skimmed struct and union bodies,
+    and any layout raises :class:`gen.c.records.RecordBodiesSkimmed`."""
+
+    def __init__(self, types: IntTypes, reporter: Reporter, record_bodies: bool = True) -> None:
         self.types = types
         self.reporter = reporter
         self.symbols = SymbolTable()
@@ -64,12 +67,13 @@ class ModelBuilder:
             self.symbols.enum_tags.get,
         )
         self.layouts = Layouts(self.evaluator, self.symbols.records, self.symbols.typedefs, self.symbols.enum_tags.get)
+        self.layouts.bodies = record_bodies
         self.evaluator.size_align = self.layouts.size_align
 
     def fork(self, reporter: Reporter) -> ModelBuilder:
         """A builder that continues from this one's state on its own (the
         state after the forced includes, shared by several headers)."""
-        new = ModelBuilder(self.types, reporter)
+        new = ModelBuilder(self.types, reporter, self.layouts.bodies)
         # Updated in place: the evaluator holds these very dicts.
         new.symbols.constants.update(self.symbols.constants)
         new.symbols.typedefs.update(self.symbols.typedefs)

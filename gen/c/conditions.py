@@ -99,11 +99,12 @@ class Conditions:
     missing_includes: list[str]
     main_file: str
     budget: ExpansionBudget
-    _by_name: dict[str, SourceFile]
     #: Names the last condition tested that nobody defined (gen.c.undecided).
     _not_defined: list[str]
 
     if TYPE_CHECKING:
+
+        def source_file(self, name: str) -> SourceFile | None: ...
 
         def _find_include(
             self,
@@ -219,7 +220,7 @@ class Conditions:
                 target, quoted = spec.strip('"'), True
             else:
                 target, quoted = spec.strip("<>").strip(), False
-        current = self._by_name.get(tok.file)
+        current = self.source_file(tok.file)
         found = self._find_include(target, quoted, current, None)
         return number_token(int(found is not None), tok)
 

@@ -256,6 +256,12 @@ class DeclarationScanner:
     ``type_names`` holds the typedef names known so far (pycparser must know
     them to parse casts); ``source_lines`` gives a file's lines by name, to
     recover initializers as written.
+
+    ``record_bodies`` false skims struct and union bodies as other text is
+    skimmed: their records are declared with empty bodies, for a run that
+    will lay none out (one that needs a layout is read again with them; see
+    :class:`gen.c.records.RecordBodiesSkimmed`). COM headers are mostly
+    vtable structs, so this halves their time.
     """
 
     def __init__(
@@ -267,7 +273,9 @@ class DeclarationScanner:
         is_macro: Callable[[str], bool] = lambda _name: False,
         lenient_end: Callable[[], bool] = lambda: False,
         is_main: Callable[[Token], bool] | None = None,
+        record_bodies: bool = True,
     ) -> None:
+        self.record_bodies = record_bodies
         self.main_file = main_file
         # Whether a declaration (by its first keyword) belongs to the main
         # file; another front end may say so otherwise than by file name.
@@ -289,12 +297,17 @@ class DeclarationScanner:
         stack: list[_Statement] = [_Statement()]
         policy = self.policy
         policy.full = False
+        policy.closing = False
         it = iter(tokens)
         pushback: Token | None = None
         # Every token inside struct and union bodies (they need them all: a
         # body's layout is read from them), and how many bodies are open.
         log: list[Token] = []
         records = 0
+        # Whether a record's tokens are kept (then in full).
+        bodies = self.record_bodies
+        # How many open braces belong to a typedef (whose names follow a '}').
+        typedefs = 0
         while True:
             if pushback is not None:
                 tok, pushback = pushback, None
@@ -306,14 +319,14 @@ class DeclarationScanner:
                 if tok.kind == PRAGMA_PACK:
                     self._pragma_pack(tok)
                     continue
-                if records:
+                if records and bodies:
                     log.append(tok)
             text = tok.text
             stmt = stack[-1]
             if tok.kind == IDENT:
                 if text == "typedef":
                     stmt.has_typedef = True
-                    policy.full = stmt.relevant or records > 0
+                    policy.full = stmt.relevant or (records > 0 and bodies)
                 elif text == "enum":
                     stmt.has_enum = True
                     stmt.tokens.append(tok)
@@ -322,7 +335,7 @@ class DeclarationScanner:
                     policy.full = True
                     before = len(stmt.tokens)
                     pushback = self._collect_enum_specifier(it, stmt, tok)
-                    if records:
+                    if records and bodies:
                         log.extend(stmt.tokens[before:])
                     continue
                 elif text in ("struct", "union"):
@@ -339,7 +352,7 @@ class DeclarationScanner:
             if text == ";":
                 yield from self._finish(stmt)
                 stack[-1] = _Statement(opener=stmt.opener, in_function=stmt.in_function, record=stmt.record)
-                policy.full = records > 0
+                policy.full = records > 0 and bodies
             elif text == "{":
                 if len(stack) == 1 and not stmt.tokens:
                     raise GenError("expected a declaration before '{' (is this file C?)", _loc(tok))
@@ -351,7 +364,9 @@ class DeclarationScanner:
                 stack.append(_Statement(opener=tok, in_function=stmt.in_function or stmt.function_body, record=record))
                 if record is not None:
                     records += 1
-                policy.full = records > 0
+                policy.full = records > 0 and bodies
+                typedefs += stmt.has_typedef
+                policy.closing = typedefs > 0
             elif text == "}":
                 yield from self._finish(stmt)
                 if len(stack) == 1:
@@ -363,19 +378,22 @@ class DeclarationScanner:
                     outer.closed.append((closed, tuple(log[closed.start : len(log) - 1]), len(outer.tokens)))
                     if not records:
                         log.clear()
+                typedefs -= outer.has_typedef
+                policy.closing = typedefs > 0
                 if outer.function_body:
                     # A function definition ends with its body, no ';'.
                     yield from self._finish(outer)
                     stack[-1] = _Statement(opener=outer.opener, in_function=outer.in_function, record=outer.record)
-                    policy.full = records > 0
+                    policy.full = records > 0 and bodies
                     continue
                 # The closing brace belongs to the outer statement
-                # (``typedef struct { ... } X;``).
+                # (``typedef struct { ... } X;``), whose names follow.
                 outer.tokens.append(tok)
-                policy.full = outer.relevant or records > 0
+                policy.full = outer.relevant or (records > 0 and bodies)
             else:
                 stmt.tokens.append(tok)
         policy.full = True
+        policy.closing = False
         if len(stack) > 1:
             opener = stack[-1].opener
             raise GenError(

@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from gen.c.lexer import IDENT_PATTERN, IDENT_RE, PRAGMA_PACK, Token, canonical
+from gen.c.lexer import IDENT_RE, PRAGMA_PACK, TextPattern, Token, canonical
 from gen.c.macros import Macro
 from gen.c.source import SourceFile
 from gen.diagnostics import GenError, Location, Reporter
 
-_DEFINE_HEAD_RE = re.compile(rf"[ \t]*({IDENT_PATTERN})(\()?")
+_DEFINE_HEAD_RE = TextPattern(lambda p: rf"[ \t]*({p.ident})(\()?")
 _PACK_RE = re.compile(r"\s*pack\s*\(([^()]*)\)")
 _PUSH_POP_RE = re.compile(r"\s*(push_macro|pop_macro)\s*\(")
 
@@ -49,7 +49,7 @@ class Directives:
 
     def _parse_define(self, rest: str, file: str, line: int, text: str) -> Macro:
         col0 = len(text) - len(rest) + 1
-        head = _DEFINE_HEAD_RE.match(rest)
+        head = _DEFINE_HEAD_RE(rest).match(rest)
         if head is None:
             raise GenError("macro name missing after #define", Location(file, line, col0))
         loc = Location(file, line, col0 + head.start(1))
@@ -69,10 +69,10 @@ class Directives:
                 if param == "...":
                     variadic = True
                     params_list.append("__VA_ARGS__")
-                elif param.endswith("...") and IDENT_RE.fullmatch(param[:-3].strip()):
+                elif param.endswith("...") and IDENT_RE(param).fullmatch(param[:-3].strip()):
                     variadic = True  # GNU named variadic parameter: args...
                     params_list.append(canonical(param[:-3].strip()) or param)
-                elif IDENT_RE.fullmatch(param):
+                elif IDENT_RE(param).fullmatch(param):
                     params_list.append(canonical(param) or param)
                 elif param or len(params_list) or rest[end:close].strip():
                     raise GenError(f"invalid parameter '{param}' in the parameter list of macro '{name}'", loc)

@@ -16,6 +16,7 @@ from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.c.macros import Macro
 from gen.c.precompiled import PrefixStore, dump, key_of, restore
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
+from gen.c.records import RecordBodiesSkimmed
 from gen.c.source import real_path
 from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.c.undecided import undecided_warnings
@@ -74,7 +75,24 @@ def extract(
     )
     if macros not in ("main", "all", "none"):
         raise GenError(f"unknown macros choice '{macros}' (main, all or none)")
-    prefix = _forced_prefix(options, types, prefix_store) if force_includes else None
+    try:
+        # Struct and union bodies are skimmed first: few headers ask for a layout.
+        return _extract(path, shown, options, types, macros, groups, prefix_store, record_bodies=False)
+    except RecordBodiesSkimmed:
+        return _extract(path, shown, options, types, macros, groups, prefix_store, record_bodies=True)
+
+
+def _extract(
+    path: Path,
+    shown: str,
+    options: PreprocessorOptions,
+    types: IntTypes,
+    macros: str,
+    groups: Sequence[GroupSpec],
+    prefix_store: PrefixStore | None,
+    record_bodies: bool,
+) -> Extraction:
+    prefix = _forced_prefix(options, types, prefix_store, record_bodies) if options.force_includes else None
     defined: list[Macro] = []
     if prefix is not None and real_path(path) not in prefix.real_paths:
         # The forced includes were processed once for the whole run.
@@ -86,7 +104,7 @@ def extract(
     else:
         reporter = Reporter()
         pp = Preprocessor(types, options, reporter)
-        builder = ModelBuilder(types, reporter)
+        builder = ModelBuilder(types, reporter, record_bodies)
         tokens = pp.tokens(path, shown)
     if macros != "none":
         pp.on_define = defined.append
@@ -97,6 +115,7 @@ def extract(
         pp.policy,
         pp.macros.__contains__,
         lambda: bool(pp.missing_includes),
+        record_bodies=record_bodies,
     )
     try:
         # Macro arguments nest as deep as the calls (``F(F(F(...)))``): give
@@ -172,7 +191,9 @@ def _stat(path: str) -> tuple[str, int | None, int | None]:
     return path, st.st_mtime_ns, st.st_size
 
 
-def _forced_prefix(options: PreprocessorOptions, types: IntTypes, store: PrefixStore | None = None) -> _Prefix | None:
+def _forced_prefix(
+    options: PreprocessorOptions, types: IntTypes, store: PrefixStore | None = None, record_bodies: bool = True
+) -> _Prefix | None:
     """The shared state after ``options.force_includes``, or None when the
     forced includes cannot be processed on their own (then each header runs
     them itself and reports what goes wrong in its own context). With a
@@ -189,6 +210,7 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes, store: PrefixS
         options.target,
         options.system_includes,
         options.sysroot,
+        record_bodies,
     )
     if key in _PREFIXES:
         cached = _PREFIXES[key]
@@ -196,9 +218,9 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes, store: PrefixS
             return cached
     if len(_PREFIXES) >= 4:
         _PREFIXES.clear()
-    stored_key = key_of(options, key[0]) if store is not None else {}
+    stored_key = key_of(options, key[0], record_bodies) if store is not None else {}
     if store is not None:
-        loaded = _load_prefix(store.load(stored_key), options, types)
+        loaded = _load_prefix(store.load(stored_key), options, types, record_bodies)
         if loaded is not None:
             _PREFIXES[key] = loaded
             return loaded
@@ -206,9 +228,15 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes, store: PrefixS
     pp = Preprocessor(types, options, reporter)
     defined: list[Macro] = []
     pp.on_define = defined.append
-    builder = ModelBuilder(types, reporter)
+    builder = ModelBuilder(types, reporter, record_bodies)
     scanner = DeclarationScanner(
-        "", builder.symbols.typedefs, pp.source_lines, pp.policy, pp.macros.__contains__, lambda: False
+        "",
+        builder.symbols.typedefs,
+        pp.source_lines,
+        pp.policy,
+        pp.macros.__contains__,
+        lambda: False,
+        record_bodies=record_bodies,
     )
     try:
         with parser_stack():
@@ -229,7 +257,7 @@ def _forced_prefix(options: PreprocessorOptions, types: IntTypes, store: PrefixS
     return prefix
 
 
-def _load_prefix(data: object, options: PreprocessorOptions, types: IntTypes) -> _Prefix | None:
+def _load_prefix(data: object, options: PreprocessorOptions, types: IntTypes, record_bodies: bool) -> _Prefix | None:
     """A stored state, if well formed and every stamp in it still holds."""
     if not isinstance(data, dict) or not isinstance(data.get("stamps"), list):
         return None
@@ -242,7 +270,7 @@ def _load_prefix(data: object, options: PreprocessorOptions, types: IntTypes) ->
         if _stat(stamp[0]) != tuple(stamp):
             return None
         stamps.append((stamp[0], stamp[1], stamp[2]))
-    state = restore(data, types, options)
+    state = restore(data, types, options, record_bodies)
     if state is None:
         return None
     pp, builder, reporter, defined = state

@@ -51,6 +51,10 @@ class IncludeResolver:
     _guards: dict[Path, str]
     _cache: dict[Path, SourceFile]
     _by_name: dict[str, SourceFile]
+    #: Files a stored state read (gen.c.precompiled), read again on first
+    #: use: by real path (their display names), and by display name.
+    _stored: dict[Path, str]
+    _stored_names: dict[str, Path]
     _lines: dict[str, list[str]]
     _dir_listing: dict[Path, dict[str, str]]
     _main_real: Path | None
@@ -63,7 +67,7 @@ class IncludeResolver:
         """The normalised lines of a file read in this run, by display name."""
         lines = self._lines.get(name)
         if lines is None:
-            source = self._by_name.get(name)
+            source = self.source_file(name)
             if source is None:
                 return None
             lines = self._lines[name] = source.text.split("\n")
@@ -71,7 +75,20 @@ class IncludeResolver:
 
     def source_file(self, name: str) -> SourceFile | None:
         """A file read in this run, by display name."""
-        return self._by_name.get(name)
+        source = self._by_name.get(name)
+        if source is None and name in self._stored_names:
+            source = self._stored_source(self._stored_names[name])
+        return source
+
+    def _stored_source(self, real: Path) -> SourceFile:
+        """A file of the stored state, read now (its stamps were checked
+        when the state was restored)."""
+        name = self._stored.pop(real)
+        source = self._cache[real] = _shared_file(real, name).source
+        if self._stored_names.get(name) == real:
+            del self._stored_names[name]
+            self._by_name[name] = source
+        return source
 
     def _note_read(self, path: Path) -> None:
         if path not in self.files_read:
@@ -180,6 +197,8 @@ class IncludeResolver:
     def _load(self, path: Path, name: str) -> SourceFile:
         real = real_path(path)
         cached = self._cache.get(real)
+        if cached is None and real in self._stored:
+            cached = self._stored_source(real)
         if cached is None:
             display = self._main_name if real == self._main_real else _display_name(path)
             cached = _shared_file(real, display).source

@@ -7,6 +7,8 @@ of comments, so a line never continues and never holds a comment.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Final
 
 IDENT: Final = "id"
@@ -55,28 +57,72 @@ def _without(ranges: tuple[tuple[int, int], ...], holes: tuple[tuple[int, int], 
 
 
 _UCN = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
-_CONTINUE = f"[A-Za-z0-9_$\\${_char_class(C11_IDENTIFIER_RANGES)}]"
-_START = f"[A-Za-z_$\\${_char_class(_without(C11_IDENTIFIER_RANGES, C11_NOT_INITIAL))}]"
-#: An identifier as written: basic and C11 characters, universal character
-#: names (checked and replaced by the characters they name: :func:`canonical`).
-IDENT_PATTERN: Final = f"(?:{_START}|{_UCN}){_CONTINUE}*+(?:(?:{_UCN}){_CONTINUE}*+)*+"
-IDENT_RE: Final = re.compile(IDENT_PATTERN)
+
+
+@dataclass(frozen=True)
+class IdentifierParts:
+    """Pieces of the identifier pattern, for :class:`TextPattern` templates."""
+
+    #: A character that may continue an identifier.
+    cont: str
+    #: An identifier as written: basic and C11 characters, universal
+    #: character names (checked and replaced by the characters they name:
+    #: :func:`canonical`).
+    ident: str
+
+
+def _parts(extra: tuple[tuple[int, int], ...], initial: tuple[tuple[int, int], ...]) -> IdentifierParts:
+    cont = f"[A-Za-z0-9_$\\${_char_class(extra)}]"
+    start = f"[A-Za-z_$\\${_char_class(initial)}]"
+    return IdentifierParts(cont, f"(?:{start}|{_UCN}){cont}*+(?:(?:{_UCN}){cont}*+)*+")
+
+
+_ASCII_PARTS = _parts((), ())
+
+
+class TextPattern:
+    """A regular expression over C text, built twice from one template: with
+    the identifier classes of ASCII only, for text that is ASCII (where the
+    two match alike), and with C11's ranges, compiled on first use. The
+    Unicode classes take some 7 ms each to compile, once per process, and
+    nearly every header is ASCII."""
+
+    def __init__(self, template: Callable[[IdentifierParts], str], flags: int = 0) -> None:
+        self._template = template
+        self._flags = flags
+        self.ascii = re.compile(template(_ASCII_PARTS), flags)
+        self._unicode: re.Pattern[str] | None = None
+
+    def __call__(self, text: str) -> re.Pattern[str]:
+        """The build to match ``text`` with."""
+        if text.isascii():
+            return self.ascii
+        if self._unicode is None:
+            parts = _parts(C11_IDENTIFIER_RANGES, _without(C11_IDENTIFIER_RANGES, C11_NOT_INITIAL))
+            self._unicode = re.compile(self._template(parts), self._flags)
+        return self._unicode
+
+
+#: An identifier.
+IDENT_RE: Final = TextPattern(lambda p: p.ident)
 
 # Repetitions are possessive (``*+``): Python's regex engine otherwise keeps
 # backtracking state for every repetition, hundreds of bytes per character
 # of a long number, name or literal (a 2-million-digit number made by ``##``
 # took 740 MB to lex).
-_TOKEN_RE = re.compile(
-    rf"""
+_TOKEN_RE = TextPattern(
+    lambda p: (
+        rf"""
     (?P<ws>[ \t\f\v]+)
     |(?P<chr>(?:u8|[uUL])?'(?:[^'\\\n]++|\\.)*+')
     |(?P<str>(?:u8|[uUL])?"(?:[^"\\\n]++|\\.)*+")
     |(?P<open>(?:u8|[uUL])?["'][^\n]*)
-    |(?P<id>{IDENT_PATTERN})
-    |(?P<num>\.?[0-9](?:{_CONTINUE}|[.'])*+(?:(?:(?<=[eEpP])[+-]|{_UCN})(?:{_CONTINUE}|[.'])*+)*+)
+    |(?P<id>{p.ident})
+    |(?P<num>\.?[0-9](?:{p.cont}|[.'])*+(?:(?:(?<=[eEpP])[+-]|{_UCN})(?:{p.cont}|[.'])*+)*+)
     |(?P<punct>%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|\#\#|<:|:>|<%|%>|%:|[][(){{}}.&*+\-~!/%<>^|?:;=,\#])
     |(?P<other>[^\n])
-    """,
+    """
+    ),
     re.X,
 )
 _UCN_RE = re.compile(_UCN)
@@ -113,7 +159,7 @@ def canonical(name: str) -> str | None:
 
 def identifiers(text: str) -> set[str]:
     """The identifiers in ``text`` (canonical spellings)."""
-    found = set(IDENT_RE.findall(text))
+    found = set(IDENT_RE(text).findall(text))
     if "\\" in text:
         found = {canonical(n) or n for n in found}
     return found
@@ -190,7 +236,7 @@ def tokenize(text: str, file: str, line: int, col0: int = 1, space: bool = False
     """
     tokens: list[Token] = []
     append = tokens.append
-    for m in _TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE(text).finditer(text):
         kind = m.lastgroup
         if kind == "ws":
             space = True

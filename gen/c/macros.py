@@ -86,10 +86,13 @@ class ScanPolicy:
     semicolons. This is what keeps whole SDK include trees cheap.
     """
 
-    __slots__ = ("enum_keyword", "full")
+    __slots__ = ("closing", "enum_keyword", "full")
 
     def __init__(self, full: bool = True) -> None:
         self.full = full
+        #: A typedef waits for its names after a closing brace
+        #: (``typedef struct {...} NAME;``): lines holding '}' are not skimmed.
+        self.closing = False
         #: The ``enum`` keyword whose specifier the scanner is reading, if
         #: any: a conditional met meanwhile sits in that enum's body.
         self.enum_keyword: Token | None = None

@@ -33,7 +33,6 @@ from gen.c.ctype import (
     RecordType,
 )
 from gen.c.declarations import RecordDecl
-from gen.c.includes import _shared_file
 from gen.c.inttypes import IntTypes
 from gen.c.lexer import Token
 from gen.c.macros import Macro
@@ -43,7 +42,7 @@ from gen.diagnostics import Diagnostic, Level, Location, Reporter
 from gen.model import IntType
 
 #: Changes whenever the layout below does (the run layer keys on it too).
-FORMAT = 1
+FORMAT = 2
 
 #: The preprocessor attributes this module knows how to write down (or
 #: knows to be rebuilt fresh); a state holding any other is not shared.
@@ -67,6 +66,8 @@ _PP_FIELDS = frozenset(
         "_guards",
         "_cache",
         "_by_name",
+        "_stored",
+        "_stored_names",
         "_lines",
         "_dir_listing",
         "_counter",
@@ -120,9 +121,10 @@ class _CannotDump(Exception):
     """The state holds something this module cannot write down."""
 
 
-def key_of(options: PreprocessorOptions, cwd: str) -> dict[str, Any]:
+def key_of(options: PreprocessorOptions, cwd: str, record_bodies: bool = True) -> dict[str, Any]:
     """Everything besides the files read that decides the state."""
     return {
+        "record_bodies": record_bodies,
         "format": FORMAT,
         "cwd": cwd,
         "include_dirs": list(options.include_dirs),
@@ -265,7 +267,14 @@ def dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: l
 def _dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: list[Macro]) -> dict[str, Any]:
     if not set(vars(pp)) <= _PP_FIELDS or not set(vars(builder)) <= _BUILDER_FIELDS:
         raise _CannotDump
-    if pp._depth or pp._main_real is not None or builder._main or builder.integer_typedef_marks or pp.provided:
+    if (
+        pp._depth
+        or pp._stored
+        or pp._main_real is not None
+        or builder._main
+        or builder.integer_typedef_marks
+        or pp.provided
+    ):
         raise _CannotDump
     w = _Writer(builder.types)
     symbols = builder.symbols
@@ -295,6 +304,7 @@ def _dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: 
             for u in pp.undecided
         ],
         "budget": pp.budget.left,
+        "record_bodies": builder.layouts.bodies,
         "once": sorted(str(p) for p in pp._once),
         "guards": [[str(p), g] for p, g in pp._guards.items()],
         "sources": [[str(real), source.name] for real, source in pp._cache.items()],
@@ -537,12 +547,12 @@ class _Reader:
 
 
 def restore(
-    data: object, types: IntTypes, options: PreprocessorOptions
+    data: object, types: IntTypes, options: PreprocessorOptions, record_bodies: bool = True
 ) -> tuple[Preprocessor, ModelBuilder, Reporter, list[Macro]] | None:
     """The state :func:`dump` wrote, or None if ``data`` is not exactly such
-    a state (or names a file that can no longer be read)."""
+    a state. The files it read are read again on first use."""
     try:
-        return _restore(_dict(data), types, options)
+        return _restore(_dict(data), types, options, record_bodies)
     except (_Bad, KeyError, ValueError, TypeError, OverflowError, RecursionError):
         return None
     except Exception:
@@ -550,7 +560,7 @@ def restore(
 
 
 def _restore(
-    data: dict[str, Any], types: IntTypes, options: PreprocessorOptions
+    data: dict[str, Any], types: IntTypes, options: PreprocessorOptions, record_bodies: bool
 ) -> tuple[Preprocessor, ModelBuilder, Reporter, list[Macro]]:
     reporter = Reporter()
     pp = Preprocessor(types, options, reporter)
@@ -578,20 +588,21 @@ def _restore(
     pp.budget.left = _int(data["budget"])
     pp._once = {Path(_str(p)) for p in _list(data["once"])}
     pp._guards = {Path(_str(p)): _str(g) for p, g in map(lambda e: _list(e, 2), _list(data["guards"]))}
-    sources = []
+    # Read again on first use (the stamps said each file is as it was).
+    sources: list[tuple[Path, str]] = []
     for entry in _list(data["sources"]):
         real, name = _list(entry, 2)
-        # Read again (the stamps said the file is as it was); shared per process.
-        source = _shared_file(Path(_str(real)), _str(name)).source
-        sources.append(source)
-    pp._cache = {s.path: s for s in sources}
-    pp._by_name = {}
+        sources.append((Path(_str(real)), _str(name)))
+    pp._stored = dict(sources)
+    pp._stored_names = {}
     for entry in _list(data["by_name"]):
         name, index = _list(entry, 2)
         i = _int(index)
-        if not 0 <= i < len(sources):
+        if not 0 <= i < len(sources) or sources[i][1] != _str(name):
             raise _Bad
-        pp._by_name[_str(name)] = sources[i]
+        pp._stored_names[sources[i][1]] = sources[i][0]
+    if len(pp._stored) != len(sources):
+        raise _Bad
     pp._counter = _int(data["counter"])
     pp._carry = _int(data["carry"])
     pp._paren_pending = _bool(data["paren_pending"])
@@ -599,7 +610,9 @@ def _restore(
     pp._version = _int(data["version"])
     pp._not_defined = [_str(n) for n in _list(data["not_defined"])]
 
-    builder = ModelBuilder(types, reporter)
+    if _bool(data["record_bodies"]) is not record_bodies:
+        raise _Bad
+    builder = ModelBuilder(types, reporter, record_bodies)
     symbols = builder.symbols
     for entry in _list(data["records"]):
         kind, tag, keyword, head, tail, body, pack, loc = _list(entry, 8)

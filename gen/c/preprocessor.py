@@ -112,6 +112,8 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         self._guards: dict[Path, str] = {}
         self._cache: dict[Path, SourceFile] = {}
         self._by_name: dict[str, SourceFile] = {}
+        self._stored: dict[Path, str] = {}
+        self._stored_names: dict[str, Path] = {}
         self._lines: dict[str, list[str]] = {}
         self._dir_listing: dict[Path, dict[str, str]] = {}
         self._counter = 0
@@ -230,6 +232,8 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         new._guards = dict(self._guards)
         new._cache = dict(self._cache)
         new._by_name = dict(self._by_name)
+        new._stored = dict(self._stored)
+        new._stored_names = dict(self._stored_names)
         new._lines = dict(self._lines)
         new._dir_listing = dict(self._dir_listing)
         new._danger = dict(self._danger)

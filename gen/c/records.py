@@ -77,6 +77,13 @@ class RecordError(Exception):
     """A struct or union whose layout cannot be computed."""
 
 
+class RecordBodiesSkimmed(Exception):
+    """A layout was asked for in a run that skimmed struct and union bodies
+    (see :class:`gen.c.declarations.DeclarationScanner`): the header must be
+    read again with their full tokens. Not an :class:`EvalError`, so that no
+    evaluation swallows it as an ordinary failure."""
+
+
 class Layouts:
     """Sizes and alignments of every type, structs and unions included.
 
@@ -99,6 +106,9 @@ class Layouts:
         self.enum_tags = enum_tags
         self._memo: dict[int, tuple[RecordDecl, int, int]] = {}
         self._busy: set[str] = set()
+        #: Whether record bodies hold their full tokens (else any record
+        #: layout raises RecordBodiesSkimmed).
+        self.bodies = True
 
     # -- the evaluator's callback ---------------------------------------------------
     def size_align(self, t: CType, node: c_ast.Node) -> tuple[int, int]:
@@ -129,6 +139,8 @@ class Layouts:
 
     # -- records ----------------------------------------------------------------------
     def _record(self, t: RecordType) -> tuple[int, int]:
+        if not self.bodies:
+            raise RecordBodiesSkimmed
         key = f"{t.kind} {t.tag}"
         decl = self.records.get(key)
         if decl is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gen.c.lexer import IDENT, IDENT_PATTERN, PUNCT, TEXT, Token, identifiers, tokenize
+from gen.c.lexer import IDENT, PUNCT, TEXT, TextPattern, Token, identifiers, tokenize
 from gen.c.macros import STRUCTURAL, Macro, ScanPolicy
 from gen.diagnostics import GenError, Location
 
@@ -25,7 +25,7 @@ _STRUCTURE_RE = re.compile(
     r"""(?P<lit>(?:u8|[uUL])?(?:"(?:[^"\\\n]++|\\.)*+"|'(?:[^'\\\n]++|\\.)*+'))|(?P<open>["'][^\n]*)|(?P<p>[{};])"""
 )
 # A stretch of skimmed text: its first word (or character) stands for it.
-_WORD_RE = re.compile(rf"{IDENT_PATTERN}(?:\s*\()?|[^\s{{}};\"']")
+_WORD_RE = TextPattern(lambda p: rf"{p.ident}(?:\s*\()?|[^\s{{}};\"']")
 # Characters that cannot appear in C outside literals and comments (a quote
 # here is one without its closing quote on the same line; a backslash that
 # starts a universal character name is part of a name).
@@ -59,7 +59,7 @@ class Skimmer:
 
     def _text_block(self, block: str, name: str, first: int) -> Iterator[list[Token]]:
         """Tokens of a block of text lines, skimmed as a whole when possible."""
-        if not self.policy.full and not self._carry:
+        if not self.policy.full and not self._carry and not (self.policy.closing and "}" in block):
             info = _BLOCKS.get(block)
             if info is None:
                 info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(identifiers(block)))
@@ -96,7 +96,7 @@ class Skimmer:
         statement boundaries: its braces and semicolons, unless the line
         names ``enum``/``typedef`` or a macro that may produce them, in which
         case all of its tokens."""
-        if not self._carry and _KEYWORD_RE.search(text) is None:
+        if not self._carry and _KEYWORD_RE.search(text) is None and not (self.policy.closing and "}" in text):
             names = self.macros.keys() & identifiers(text)
             if not any(self._dangerous(self.macros[n]) for n in names):
                 self._skimmed = True
@@ -165,6 +165,7 @@ def structure(block: str, file: str, first: int) -> list[Token]:
         seen = offset
         return line, offset - block.rfind("\n", 0, offset)
 
+    words = _WORD_RE(block)
     gap_start = 0
     for m in _STRUCTURE_RE.finditer(block):
         start = m.start()
@@ -173,7 +174,7 @@ def structure(block: str, file: str, first: int) -> list[Token]:
             raise GenError(_stray_message(stray.group()), Location(file, *at(stray.start())))
         if m.lastgroup == "open":
             raise GenError(_stray_message(m.group()[0]), Location(file, *at(start)))
-        gap = _WORD_RE.search(block, gap_start, start)
+        gap = words.search(block, gap_start, start)
         if gap is not None:
             tokens.append(Token(TEXT, gap.group(), file, *at(gap.start()), True))
             # ``f(...) {`` opens a function body, which ends its declaration.
@@ -186,7 +187,7 @@ def structure(block: str, file: str, first: int) -> list[Token]:
     stray = _STRAY_RE.search(block, gap_start)
     if stray is not None:
         raise GenError(_stray_message(stray.group()), Location(file, *at(stray.start())))
-    gap = _WORD_RE.search(block, gap_start)
+    gap = words.search(block, gap_start)
     if gap is not None:
         tokens.append(Token(TEXT, gap.group(), file, *at(gap.start()), True))
     return tokens
