@@ -200,8 +200,10 @@ class IncludeResolver:
         if cached is None and real in self._stored:
             cached = self._stored_source(real)
         if cached is None:
-            display = self._main_name if real == self._main_real else _display_name(path)
-            cached = _shared_file(real, display).source
+            main = real == self._main_real
+            display = self._main_name if main else _display_name(path)
+            # The main header is read once: kept, the headers of a long run would pile up.
+            cached = _shared_file(real, display, keep=not main).source
             self.budget.grant(len(cached.text))
             self._cache[real] = cached
             self._by_name.setdefault(display, cached)
@@ -253,16 +255,23 @@ class SharedFile:
 
 
 SHARED: dict[tuple[Path, str], SharedFile] = {}
+#: How many files, and how much text, SHARED keeps before it starts again
+#: (a run over a whole SDK would otherwise keep every file).
 _SHARED_LIMIT = 4096
+_SHARED_TEXT_LIMIT = 16_000_000
+_shared_text = [0]
 
 
 def clear_caches() -> None:
     """Forget every file read in this process (and what was made of it)."""
     SHARED.clear()
+    _shared_text[0] = 0
     skim.clear_caches()
 
 
-def _shared_file(real: Path, display: str) -> SharedFile:
+def _shared_file(real: Path, display: str, keep: bool = True) -> SharedFile:
+    """The file as read in this process (read now if it changed), kept for
+    later runs if ``keep``."""
     try:
         st = real.stat()
         stamp = (st.st_mtime_ns, st.st_size)
@@ -270,10 +279,12 @@ def _shared_file(real: Path, display: str) -> SharedFile:
         stamp = (-1, -1)
     entry = SHARED.get((real, display))
     if entry is None or entry.stamp != stamp or stamp[0] < 0:
-        if len(SHARED) >= _SHARED_LIMIT:
-            clear_caches()
         entry = SharedFile(stamp, read_source(real, display))
-        SHARED[(real, display)] = entry
+        if keep:
+            if len(SHARED) >= _SHARED_LIMIT or _shared_text[0] > _SHARED_TEXT_LIMIT:
+                clear_caches()
+            _shared_text[0] += len(entry.source.text)
+            SHARED[(real, display)] = entry
     return entry
 
 

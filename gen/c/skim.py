@@ -34,12 +34,24 @@ _STRAY_RE = re.compile(r"[@`\"']|\\(?!u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
 _STRUCTURES: dict[tuple[str, str, int], list[Token]] = {}
 #: Per text block: whether it names enum/typedef, and its identifiers.
 _BLOCKS: dict[str, tuple[bool, frozenset[str]]] = {}
+#: Tokens and names the two memos hold, and how many they may: a long run
+#: (a whole SDK, one header after another) starts them again rather than
+#: keep every file's (some 20 MB).
+_held = [0]
+_HELD_LIMIT = 200_000
 
 
 def clear_caches() -> None:
     """Forget the per-block memos (with the shared file cache they belong to)."""
     _STRUCTURES.clear()
     _BLOCKS.clear()
+    _held[0] = 0
+
+
+def _hold(count: int) -> None:
+    _held[0] += count
+    if _held[0] > _HELD_LIMIT:
+        clear_caches()
 
 
 class Skimmer:
@@ -56,15 +68,22 @@ class Skimmer:
     #: Bumped by every change to the macro table: invalidates the danger memo.
     _version: int
     _danger: dict[int, tuple[int, Macro, bool]]
+    _main_name: str
 
     def _text_block(self, block: str, name: str, first: int) -> Iterator[list[Token]]:
         """Tokens of a block of text lines, skimmed as a whole when possible."""
         if not self.policy.full and not self._carry and not (self.policy.closing and "}" in block):
-            info = _BLOCKS.get(block)
+            # The main header's blocks are met once: remembered, those of a long run would pile up.
+            shared = name != self._main_name
+            info = _BLOCKS.get(block) if shared else None
             if info is None:
-                info = _BLOCKS[block] = (_KEYWORD_RE.search(block) is not None, frozenset(identifiers(block)))
+                info = (_KEYWORD_RE.search(block) is not None, frozenset(identifiers(block)))
+                if shared:
+                    _hold(len(info[1]))
+                    _BLOCKS[block] = info
             if not info[0] and not any(self._dangerous(self.macros[n]) for n in self.macros.keys() & info[1]):
-                yield self._after(block, structure_of(block, name, first), skimmed=True)
+                tokens = structure_of(block, name, first) if shared else structure(block, name, first)
+                yield self._after(block, tokens, skimmed=True)
                 return
         lineno = first - 1
         for text in block.split("\n"):
@@ -100,7 +119,7 @@ class Skimmer:
             names = self.macros.keys() & identifiers(text)
             if not any(self._dangerous(self.macros[n]) for n in names):
                 self._skimmed = True
-                return structure_of(text, file, line)
+                return structure_of(text, file, line) if file != self._main_name else structure(text, file, line)
         self._skimmed = False
         tokens = tokenize(text, file, line, space=True)
         # A macro invocation left open at the end of the line continues on
@@ -147,7 +166,9 @@ def structure_of(block: str, file: str, first: int) -> list[Token]:
     key = (block, file, first)
     tokens = _STRUCTURES.get(key)
     if tokens is None:
-        tokens = _STRUCTURES[key] = structure(block, file, first)
+        tokens = structure(block, file, first)
+        _hold(len(tokens))
+        _STRUCTURES[key] = tokens
     return tokens
 
 
