@@ -174,6 +174,10 @@ class _Writer:
         self.types = types
         self.files: dict[str, int] = {}
         self.macro_ids: dict[int, int] = {}
+        #: id() of each replacement list written -> the row of its macro
+        #: (a guarded #define shares its list with the definition in force,
+        #: and gen.c.macro_groups tells them by that).
+        self.body_rows: dict[int, int] = {}
         #: Every macro, column by column (a few lists read fast).
         self.macro_columns: dict[str, list[Any]] = {name: [] for name in _MACRO_COLUMNS}
         #: id() of every record token -> its index in the token columns.
@@ -246,7 +250,13 @@ class _Writer:
         c["source_file"].append(0 if src is None else self.file(src[1]))
         c["source_line"].append(0 if src is None else src[2])
         c["source_column"].append(0 if src is None else src[3])
-        c["body"].append(None if m._body is None or m.builtin is not None else self.tokens(m._body))
+        if m._body is None or m.builtin is not None:
+            c["body"].append(None)
+        elif id(m._body) in self.body_rows:
+            c["body"].append(self.body_rows[id(m._body)])
+        else:
+            self.body_rows[id(m._body)] = index
+            c["body"].append(self.tokens(m._body))
         c["text"].append(m._text)
         # Built-in macros (__LINE__...) are the new preprocessor's own.
         c["builtin"].append(m.name if m.builtin is not None else None)
@@ -535,7 +545,15 @@ class _Reader:
             if not 0 <= index < len(files):
                 raise _Bad
         params = [None if p is None else tuple(_str(n) for n in _list(p)) for p in c["params"]]
-        bodies = [None if b is None else self.tokens(b) for b in c["body"]]
+        bodies: list[list[Token] | None] = []
+        for b in c["body"]:
+            if type(b) is int:
+                # The very list of an earlier macro.
+                if not 0 <= b < len(bodies) or bodies[b] is None:
+                    raise _Bad
+                bodies.append(bodies[b])
+            else:
+                bodies.append(None if b is None else self.tokens(b))
         locations = list(map(Location, map(files.__getitem__, c["file"]), c["line"], c["column"]))
         sources = [
             None if text is None else (text, files[f], line, col)
@@ -636,11 +654,11 @@ def _restore(
 
     def path(v: object) -> Path:
         text = _str(v)
-        if text != MAIN_PLACEHOLDER:
-            return Path(text)
-        if main is None:
+        if text == MAIN_PLACEHOLDER and main is not None:
+            return main.real
+        if "\x00" in text:
             raise _Bad
-        return main.real
+        return Path(text)
 
     for entry in _list(data["diagnostics"]):
         level, message, loc, code = _list(entry, 4)
@@ -653,6 +671,8 @@ def _restore(
     if stacks:
         pp.__dict__["_macro_stacks"] = stacks
     pp.files_read = [main.path if main and p == MAIN_PLACEHOLDER else path(p) for p in _list(data["files_read"])]
+    if main is not None and pp.files_read.count(main.path) != 1:
+        raise _Bad
     pp.missing_includes = [_str(n) for n in _list(data["missing"])]
     pp.dirs_probed = {_str(d) for d in _list(data["dirs_probed"])}
     pp.undecided = []
@@ -669,7 +689,7 @@ def _restore(
     sources: list[tuple[Path, str]] = []
     for entry in _list(data["sources"]):
         real, name = _list(entry, 2)
-        sources.append((Path(_str(real)), _str(name)))
+        sources.append((path(real), _str(name)))
     pp._stored = dict(sources)
     pp._stored_names = {}
     for entry in _list(data["by_name"]):
