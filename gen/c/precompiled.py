@@ -301,7 +301,7 @@ def dump(
     include prefix (the preprocessor inside it, with no conditional open)."""
     try:
         return _dump(pp, builder, reporter, defined, main)
-    except _CannotDump:
+    except (_CannotDump, RecursionError):  # RecursionError: types nested too deep to write
         return None
 
 
