@@ -299,6 +299,30 @@ def test_a_header_its_own_prefix_reaches_neither_stores_nor_resumes(project: Pat
     assert _values(resumed) == {"LEAF_A": 1}
 
 
+@pytest.mark.parametrize(
+    ("tail", "rest", "values"),
+    [
+        ("#define TWICE(x) ((x) * 2)\nenum t { T_A = TWICE\n", "(21) };\nenum u { U_A = T_A };\n", {"U_A": 42}),
+        ("#define ADD(a, b) ((a) + (b))\nenum t { T_A = ADD(40,\n", "2) };\nenum u { U_A = T_A };\n", {"U_A": 42}),
+        ("enum t { T_A = 42,\n", "T_B };\nenum u { U_B = T_B };\n", {"U_B": 43}),
+        ("typedef unsigned\n", "char T_T; enum t { T_A = (T_T)298 };\n", {"T_A": 42}),
+    ],
+    ids=["macro-name-before-the-end", "macro-call-across-the-end", "enum-across-the-end", "typedef-across-the-end"],
+)
+def test_a_prefix_ending_inside_a_declaration_or_macro_call_stores_nothing(
+    project: Path, tail: str, rest: str, values: dict[str, int]
+) -> None:
+    """The prefix's end is no token: where the preprocessor marks it inside
+    a macro call or a declaration, the run is as without the cache."""
+    (project / "sdk" / "tail.h").write_text(tail, encoding="utf-8")
+    _rewrite(project / "two.h", "#include <tail.h>\n" + rest)
+    _age(project / "sdk", 100)
+    stored = _extract("two", stored=True)
+    assert not _entries(project)
+    assert stored == _extract("two", stored=False)
+    assert _values(stored) == values
+
+
 # -- invalidation ------------------------------------------------------------------
 
 

@@ -536,6 +536,8 @@ class DeclarationScanner:
             t = tok.text
             if depth == 0 and tok.kind == PUNCT and t not in ("{", "(", "[", ":", "::"):
                 return tok
+            if tok.kind == PREFIX_END:
+                continue  # an include prefix ends inside the enum: no token
             stmt.tokens.append(tok)
             if tok.kind != PUNCT:
                 continue

@@ -648,6 +648,12 @@ def restore(
 def _restore(
     data: dict[str, Any], types: IntTypes, options: PreprocessorOptions, record_bodies: bool, main: MainFile | None
 ) -> tuple[Preprocessor, ModelBuilder, Reporter, list[Macro]]:
+    if main is not None:
+        # A state that read the main file as an include (stored by a header
+        # whose prefix reaches this one): found before the costly part.
+        real = str(main.real)
+        if any(type(e) is list and e and e[0] == real for e in _list(data["sources"])):
+            raise _Bad
     reporter = Reporter()
     pp = Preprocessor(types, options, reporter)
     r = _Reader(data, types, {n: m for n, m in pp.macros.items() if m.builtin is not None}, main)
