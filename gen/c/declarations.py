@@ -18,7 +18,7 @@ from pycparser.c_parser import Coord, CParser
 from gen.c.body_syntax import enum_syntax_error
 from gen.c.cexpr import MAX_BRACKET_DEPTH, parser_stack, too_deep
 from gen.c.ctype import ANONYMOUS_SERIAL
-from gen.c.lexer import IDENT, NUMBER, OTHER, PRAGMA_PACK, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
+from gen.c.lexer import IDENT, NUMBER, OTHER, PRAGMA_PACK, PREFIX_END, PUNCT, TEXT, TYPE_WORDS, Token, stray_message
 from gen.c.macros import ScanPolicy
 from gen.diagnostics import GenError, Location
 
@@ -221,6 +221,10 @@ def _attribute_run(toks: list[Token], i: int) -> list[Token]:
     return toks[start:i]
 
 
+#: Token kinds that mark a point of the stream rather than stand in C.
+_MARKS = frozenset((PRAGMA_PACK, PREFIX_END))
+
+
 @dataclass
 class _Statement:
     tokens: list[Token] = field(default_factory=list)
@@ -274,8 +278,13 @@ class DeclarationScanner:
         lenient_end: Callable[[], bool] = lambda: False,
         is_main: Callable[[Token], bool] | None = None,
         record_bodies: bool = True,
+        on_prefix_end: Callable[[], None] | None = None,
     ) -> None:
         self.record_bodies = record_bodies
+        #: Called at the end of the main file's implicit include prefix (a
+        #: PREFIX_END token) when the scanner stands between declarations
+        #: there: nothing is open, every declaration before it is yielded.
+        self.on_prefix_end = on_prefix_end
         self.main_file = main_file
         # Whether a declaration (by its first keyword) belongs to the main
         # file; another front end may say so otherwise than by file name.
@@ -316,8 +325,11 @@ class DeclarationScanner:
                 if nxt is None:
                     break
                 tok = nxt
-                if tok.kind == PRAGMA_PACK:
-                    self._pragma_pack(tok)
+                if tok.kind in _MARKS:
+                    if tok.kind == PRAGMA_PACK:
+                        self._pragma_pack(tok)
+                    elif self.on_prefix_end is not None and self._between_declarations(stack, records + typedefs):
+                        self.on_prefix_end()
                     continue
                 if records and bodies:
                     log.append(tok)
@@ -402,6 +414,16 @@ class DeclarationScanner:
             )
         self._check_complete(stack[0])
         yield from self._finish(stack[0])
+
+    def _between_declarations(self, stack: list[_Statement], open_bodies: int) -> bool:
+        """Whether nothing is open: no brace, no statement, no pushed pack."""
+        return (
+            len(stack) == 1
+            and not open_bodies
+            and stack[0] == _Statement()
+            and self.pack is None
+            and not self._pack_stack
+        )
 
     def _record_head(self, stmt: _Statement, start: int) -> _OpenRecord | None:
         """The struct or union whose body the ``{`` after ``stmt`` opens:
@@ -514,6 +536,8 @@ class DeclarationScanner:
             t = tok.text
             if depth == 0 and tok.kind == PUNCT and t not in ("{", "(", "[", ":", "::"):
                 return tok
+            if tok.kind == PREFIX_END:
+                continue  # an include prefix ends inside the enum: no token
             stmt.tokens.append(tok)
             if tok.kind != PUNCT:
                 continue

@@ -11,10 +11,12 @@ from gen.c.builder import ModelBuilder
 from gen.c.cexpr import parser_stack
 from gen.c.comments import describe, read_text
 from gen.c.declarations import DeclarationScanner
+from gen.c.implicit_prefix import ImplicitPrefix, implicit_prefix
+from gen.c.includes import read_shared
 from gen.c.inttypes import DATA_MODELS, IntTypes
 from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.c.macros import Macro
-from gen.c.precompiled import PrefixStore, dump, key_of, restore
+from gen.c.precompiled import MainFile, PrefixStore, dump, key_of, restore
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.records import RecordBodiesSkimmed
 from gen.c.source import real_path
@@ -62,7 +64,9 @@ def extract(
     ``macros`` chooses which integer #define constants become groups:
     "main" (those defined in ``header``), "all" (also from included files)
     or "none"; ``groups`` are explicit groups that take their macros first.
-    ``prefix_store`` keeps the state after the forced includes for later
+    ``prefix_store`` keeps the state after the forced includes, and the
+    state after the header's implicit include prefix (its leading
+    ``#include`` lines: see :mod:`gen.c.implicit_prefix`), for later
     processes (see :mod:`gen.c.precompiled`).
     """
     path = Path(header)
@@ -92,9 +96,17 @@ def _extract(
     prefix_store: PrefixStore | None,
     record_bodies: bool,
 ) -> Extraction:
-    prefix = _forced_prefix(options, types, prefix_store, record_bodies) if options.force_includes else None
+    implicit = _implicit(path, shown, options, record_bodies) if prefix_store is not None else None
+    resumed = _load_implicit(prefix_store, implicit, options, types, record_bodies)
+    prefix = None
+    if resumed is None and options.force_includes:
+        prefix = _forced_prefix(options, types, prefix_store, record_bodies)
     defined: list[Macro] = []
-    if prefix is not None and real_path(path) not in prefix.real_paths:
+    if resumed is not None and implicit is not None:
+        # Another header with the same include prefix stored the state after it.
+        pp, builder, reporter, defined = resumed
+        tokens = pp.resume_tokens(path, shown, implicit.prefix.end)
+    elif prefix is not None and real_path(path) not in prefix.real_paths:
         # The forced includes were processed once for the whole run.
         reporter = prefix.reporter.fork()
         pp = prefix.pp.fork(reporter)
@@ -106,7 +118,18 @@ def _extract(
         pp = Preprocessor(types, options, reporter)
         builder = ModelBuilder(types, reporter, record_bodies)
         tokens = pp.tokens(path, shown)
-    if macros != "none":
+    on_prefix_end = None
+    if implicit is not None and resumed is None and prefix_store is not None:
+        pp.prefix_end = implicit.prefix.end
+        store, at = prefix_store, implicit
+
+        def on_prefix_end() -> None:
+            # Not when a token read ahead waits (a macro name looking for '(').
+            if not tokens.pending:
+                _store_implicit(store, at, pp, builder, reporter, defined)
+
+    if macros != "none" or implicit is not None:
+        # (The stored state carries the prefix's #defines for any choice.)
         pp.on_define = defined.append
     scanner = DeclarationScanner(
         shown,
@@ -116,6 +139,7 @@ def _extract(
         pp.macros.__contains__,
         lambda: bool(pp.missing_includes),
         record_bodies=record_bodies,
+        on_prefix_end=on_prefix_end,
     )
     try:
         # Macro arguments nest as deep as the calls (``F(F(F(...)))``): give
@@ -257,12 +281,13 @@ def _forced_prefix(
     return prefix
 
 
-def _load_prefix(data: object, options: PreprocessorOptions, types: IntTypes, record_bodies: bool) -> _Prefix | None:
-    """A stored state, if well formed and every stamp in it still holds."""
-    if not isinstance(data, dict) or not isinstance(data.get("stamps"), list):
+def _checked_stamps(data: dict[str, object]) -> tuple[tuple[str, int | None, int | None], ...] | None:
+    """The stamps of a stored state, if well formed and all still true."""
+    listed = data.get("stamps")
+    if not isinstance(listed, list):
         return None
     stamps = []
-    for stamp in data["stamps"]:
+    for stamp in listed:
         if not (isinstance(stamp, list) and len(stamp) == 3 and isinstance(stamp[0], str)):
             return None
         if not all(v is None or type(v) is int for v in stamp[1:]):
@@ -270,9 +295,84 @@ def _load_prefix(data: object, options: PreprocessorOptions, types: IntTypes, re
         if _stat(stamp[0]) != tuple(stamp):
             return None
         stamps.append((stamp[0], stamp[1], stamp[2]))
+    return tuple(stamps)
+
+
+def _load_prefix(data: object, options: PreprocessorOptions, types: IntTypes, record_bodies: bool) -> _Prefix | None:
+    """A stored state, if well formed and every stamp in it still holds."""
+    if not isinstance(data, dict):
+        return None
+    stamps = _checked_stamps(data)
+    if stamps is None:
+        return None
     state = restore(data, types, options, record_bodies)
     if state is None:
         return None
     pp, builder, reporter, defined = state
     real = frozenset(real_path(p) for p in pp.files_read)
     return _Prefix(pp, builder, reporter, defined, real, tuple(stamps))
+
+
+@dataclass(frozen=True)
+class _Implicit:
+    """A header's implicit include prefix and the key of its stored state."""
+
+    prefix: ImplicitPrefix
+    main: MainFile
+    key: dict[str, object]
+
+
+def _implicit(path: Path, shown: str, options: PreprocessorOptions, record_bodies: bool) -> _Implicit | None:
+    """The header's implicit include prefix, if it has one worth storing."""
+    try:
+        source = read_shared(path, shown)
+    except GenError:
+        return None  # reported where the preprocessor reads it
+    prefix = implicit_prefix(source.text)
+    if prefix is None:
+        return None
+    main = MainFile(shown, path, real_path(path))
+    key = key_of(options, os.getcwd(), record_bodies)
+    # The prefix's text stands for the main file, whose stamp is not
+    # checked; its folder is where a quoted #include looks first.
+    key["implicit_prefix"] = prefix.text
+    key["main_folder"] = str(main.real.parent)
+    return _Implicit(prefix, main, key)
+
+
+def _load_implicit(
+    store: PrefixStore | None,
+    implicit: _Implicit | None,
+    options: PreprocessorOptions,
+    types: IntTypes,
+    record_bodies: bool,
+) -> tuple[Preprocessor, ModelBuilder, Reporter, list[Macro]] | None:
+    """A stored state after the header's implicit include prefix, if well
+    formed and every stamp in it still holds."""
+    if store is None or implicit is None:
+        return None
+    data = store.load(implicit.key)
+    if not isinstance(data, dict) or _checked_stamps(data) is None:
+        return None
+    return restore(data, types, options, record_bodies, implicit.main)
+
+
+def _store_implicit(
+    store: PrefixStore,
+    implicit: _Implicit,
+    pp: Preprocessor,
+    builder: ModelBuilder,
+    reporter: Reporter,
+    defined: list[Macro],
+) -> None:
+    """Store the state at the end of the header's implicit include prefix
+    (the scanner stands between declarations there), stamped with every
+    file read but the header itself and every folder probed."""
+    read = [str(p) for p in pp.files_read if p != implicit.main.path]
+    stamps = tuple(_stat(p) for p in [*read, *sorted(pp.dirs_probed)])
+    if not all(stamp[1] is not None or stamp[0] in pp.dirs_probed for stamp in stamps):
+        return
+    state = dump(pp, builder, reporter, defined, implicit.main)
+    if state is not None:
+        state["stamps"] = [list(stamp) for stamp in stamps]
+        store.save(implicit.key, state, [stamp[0] for stamp in stamps])

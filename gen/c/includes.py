@@ -269,6 +269,12 @@ def clear_caches() -> None:
     skim.clear_caches()
 
 
+def read_shared(path: Path, display: str) -> SourceFile:
+    """A file as the preprocessor will read it (read once in this process,
+    again when it changes)."""
+    return _shared_file(real_path(path), display).source
+
+
 def _shared_file(real: Path, display: str, keep: bool = True) -> SharedFile:
     """The file as read in this process (read now if it changed), kept for
     later runs if ``keep``."""

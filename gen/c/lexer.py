@@ -22,6 +22,9 @@ TEXT: Final = "text"
 #: ``#pragma pack`` as a token of the stream (its text: the arguments, macros
 #: expanded), for the declaration scanner: struct layouts depend on it.
 PRAGMA_PACK: Final = "pack"
+#: Where the main file's implicit include prefix ends (gen.c.implicit_prefix):
+#: the declaration scanner says whether the state there can be stored.
+PREFIX_END: Final = "prefix-end"
 
 #: Characters C11 allows in identifiers beyond the basic ones (Annex D.1);
 #: gcc 12 and clang 18 take them in C17 mode, as UTF-8 or as universal

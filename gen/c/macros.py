@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 
-from gen.c.lexer import IDENT, NUMBER, PUNCT, STRING, Token, tokenize
+from gen.c.lexer import IDENT, NUMBER, PREFIX_END, PUNCT, STRING, Token, tokenize
 from gen.diagnostics import GenError, Location
 
 PLACEMARKER = "placemarker"
@@ -241,6 +241,15 @@ class Expander:
                 continue
             # A function-like macro name not followed by '(' is an identifier.
             nxt = self.next_raw()
+            if nxt is not None and nxt.kind == PREFIX_END:
+                # The end of an include prefix (gen.c.implicit_prefix) is
+                # no token: look past it, and drop it if a call goes on.
+                after = self.next_raw()
+                if after is None or after.text != "(":
+                    if after is not None:
+                        self.pending.append(after)
+                else:
+                    nxt = after
             if nxt is None or nxt.text != "(":
                 if nxt is not None:
                     self.pending.append(nxt)
@@ -290,6 +299,8 @@ class Expander:
                 elif t == "," and depth == 0 and not (m.variadic and len(args) >= nparams):
                     args.append([])
                     continue
+            elif tok.kind == PREFIX_END:
+                continue  # an include prefix ends inside the call: no token
             args[-1].append(tok)
         if nparams == 0 and args == [[]]:
             args = []

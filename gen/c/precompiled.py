@@ -13,11 +13,20 @@ in it is code: no pickle, no eval.
 :func:`dump` returns None for a state it cannot write down faithfully (an
 attribute it does not know, a token it cannot name): such a state is simply
 not shared across processes.
+
+The state at the end of a header's implicit include prefix
+(gen.c.implicit_prefix) is written the same way, with the main file named
+by a placeholder wherever it appears (its display name in the files table,
+which every location and token goes through; its path in the files read,
+the ``#pragma once`` files and the include guards): :func:`restore` puts the
+header being read in its place, and that header is then read from the
+first line after the prefix (``Preprocessor.resume_tokens``).
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,14 +44,18 @@ from gen.c.ctype import (
 from gen.c.declarations import RecordDecl
 from gen.c.inttypes import IntTypes
 from gen.c.lexer import Token
-from gen.c.macros import Macro
+from gen.c.macros import ExpansionBudget, Macro
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.undecided import Undecided
 from gen.diagnostics import Diagnostic, Level, Location, Reporter
 from gen.model import IntType
 
 #: Changes whenever the layout below does (the run layer keys on it too).
-FORMAT = 2
+FORMAT = 3
+
+#: Stands for the main file in a state stored at the end of its implicit
+#: include prefix (no path or display name holds a NUL).
+MAIN_PLACEHOLDER = "\x00main"
 
 #: The preprocessor attributes this module knows how to write down (or
 #: knows to be rebuilt fresh); a state holding any other is not shared.
@@ -81,6 +94,8 @@ _PP_FIELDS = frozenset(
         "_main_name",
         "_not_defined",
         "_macro_stacks",
+        "prefix_end",
+        "_main_nested",
     )
 )
 _BUILDER_FIELDS = frozenset(
@@ -111,6 +126,18 @@ class PrefixStore(Protocol):
     def load(self, key: dict[str, Any]) -> object | None: ...
 
     def save(self, key: dict[str, Any], data: dict[str, Any], inputs: list[str]) -> None: ...
+
+
+@dataclass(frozen=True)
+class MainFile:
+    """The main file of a state at the end of its implicit include prefix."""
+
+    #: Its display name (in locations and tokens).
+    name: str
+    #: Its path as given (in the files read).
+    path: Path
+    #: Its resolved path (the key of the files read, once and guards).
+    real: Path
 
 
 class _Bad(Exception):
@@ -147,6 +174,10 @@ class _Writer:
         self.types = types
         self.files: dict[str, int] = {}
         self.macro_ids: dict[int, int] = {}
+        #: id() of each replacement list written -> the row of its macro
+        #: (a guarded #define shares its list with the definition in force,
+        #: and gen.c.macro_groups tells them by that).
+        self.body_rows: dict[int, int] = {}
         #: Every macro, column by column (a few lists read fast).
         self.macro_columns: dict[str, list[Any]] = {name: [] for name in _MACRO_COLUMNS}
         #: id() of every record token -> its index in the token columns.
@@ -219,7 +250,13 @@ class _Writer:
         c["source_file"].append(0 if src is None else self.file(src[1]))
         c["source_line"].append(0 if src is None else src[2])
         c["source_column"].append(0 if src is None else src[3])
-        c["body"].append(None if m._body is None or m.builtin is not None else self.tokens(m._body))
+        if m._body is None or m.builtin is not None:
+            c["body"].append(None)
+        elif id(m._body) in self.body_rows:
+            c["body"].append(self.body_rows[id(m._body)])
+        else:
+            self.body_rows[id(m._body)] = index
+            c["body"].append(self.tokens(m._body))
         c["text"].append(m._text)
         # Built-in macros (__LINE__...) are the new preprocessor's own.
         c["builtin"].append(m.name if m.builtin is not None else None)
@@ -256,26 +293,37 @@ class _Writer:
         raise _CannotDump
 
 
-def dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: list[Macro]) -> dict[str, Any] | None:
-    """The state as JSON-ready data, or None if it cannot be written down."""
+def dump(
+    pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: list[Macro], main: MainFile | None = None
+) -> dict[str, Any] | None:
+    """The state as JSON-ready data, or None if it cannot be written down.
+    With ``main``, the state is the one at the end of that file's implicit
+    include prefix (the preprocessor inside it, with no conditional open)."""
     try:
-        return _dump(pp, builder, reporter, defined)
-    except _CannotDump:
+        return _dump(pp, builder, reporter, defined, main)
+    except (_CannotDump, RecursionError):  # RecursionError: types nested too deep to write
         return None
 
 
-def _dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: list[Macro]) -> dict[str, Any]:
+def _dump(
+    pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: list[Macro], main: MainFile | None
+) -> dict[str, Any]:
     if not set(vars(pp)) <= _PP_FIELDS or not set(vars(builder)) <= _BUILDER_FIELDS:
         raise _CannotDump
-    if (
-        pp._depth
-        or pp._stored
-        or pp._main_real is not None
-        or builder._main
-        or builder.integer_typedef_marks
-        or pp.provided
-    ):
+    if pp._depth != (main is not None) or builder._main or builder.integer_typedef_marks or pp.provided:
         raise _CannotDump
+    main_real = None if main is None else main.real
+    if pp._main_real != main_real or pp._main_nested:
+        raise _CannotDump
+    budget = pp.budget.left
+    if main is not None:
+        source = pp._cache.get(main.real)
+        if source is None or pp._by_name.get(main.name) is not source:
+            raise _CannotDump
+        # The header's own share of the budget comes with the next header.
+        budget -= len(source.text) * ExpansionBudget.PER_BYTE
+        if budget < ExpansionBudget.BASE // 2:
+            raise _CannotDump
     w = _Writer(builder.types)
     symbols = builder.symbols
     records = list(symbols.records.items())
@@ -284,31 +332,48 @@ def _dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: 
         [w.record_tokens([d.keyword]), w.record_tokens(d.head), w.record_tokens(d.tail), w.record_tokens(d.body)]
         for _, d in records
     ]
-    cache_index = {id(source): i for i, source in enumerate(pp._cache.values())}
-    for name, source in pp._by_name.items():
-        if id(source) not in cache_index or source.name != name:
-            raise _CannotDump
+    # Every file read (those a restored state has not read again yet too),
+    # except the main file.
+    sources = [(real, source.name) for real, source in pp._cache.items() if real != main_real]
+    sources += pp._stored.items()
     for real, source in pp._cache.items():
         if source.path != real:
             raise _CannotDump
+    source_index = {real: i for i, (real, _) in enumerate(sources)}
+    by_name = []
+    for name, source in pp._by_name.items():
+        if pp._cache.get(source.path) is not source or source.name != name:
+            raise _CannotDump
+        if source.path != main_real:
+            by_name.append([name, source_index[source.path]])
+    for name, real in pp._stored_names.items():
+        if pp._stored.get(real) != name:
+            raise _CannotDump
+        by_name.append([name, source_index[real]])
+    if main is not None and any(name == main.name for _, name in sources):
+        raise _CannotDump  # another file shown as the main file
+
+    def path(p: Path) -> str:
+        return MAIN_PLACEHOLDER if p == main_real else str(p)
+
     stacks = getattr(pp, "_macro_stacks", {})
     state: dict[str, Any] = {
         "macros": [[name, w.macro(m)] for name, m in pp.macros.items()],
         "defined": [w.macro(m) for m in defined],
         "stacks": {name: [w.macro(m) for m in stack] for name, stack in stacks.items()},
-        "files_read": [str(p) for p in pp.files_read],
+        "files_read": [MAIN_PLACEHOLDER if main and p == main.path else str(p) for p in pp.files_read],
         "missing": list(pp.missing_includes),
         "dirs_probed": sorted(pp.dirs_probed),
         "undecided": [
             [w.loc(u.location), u.directive, list(u.names), u.missing, u.last_line, w.loc(u.enum_keyword)]
             for u in pp.undecided
         ],
-        "budget": pp.budget.left,
+        "budget": budget,
         "record_bodies": builder.layouts.bodies,
-        "once": sorted(str(p) for p in pp._once),
-        "guards": [[str(p), g] for p, g in pp._guards.items()],
-        "sources": [[str(real), source.name] for real, source in pp._cache.items()],
-        "by_name": [[name, cache_index[id(source)]] for name, source in pp._by_name.items()],
+        "once": sorted(path(p) for p in pp._once),
+        "guards": [[path(p), g] for p, g in pp._guards.items()],
+        "sources": [[str(real), name] for real, name in sources],
+        "by_name": by_name,
         "counter": pp._counter,
         "carry": pp._carry,
         "paren_pending": pp._paren_pending,
@@ -334,7 +399,7 @@ def _dump(pp: Preprocessor, builder: ModelBuilder, reporter: Reporter, defined: 
     state["macro_columns"] = w.macro_columns
     state["token_kinds"] = list(w.kinds)
     state["token_columns"] = list(w.columns)
-    state["files"] = list(w.files)
+    state["files"] = [MAIN_PLACEHOLDER if main and f == main.name else f for f in w.files]
     return state
 
 
@@ -376,9 +441,17 @@ def _dict(v: object) -> dict[str, Any]:
 
 
 class _Reader:
-    def __init__(self, data: dict[str, Any], types: IntTypes, builtins: dict[str, Macro]) -> None:
+    def __init__(
+        self, data: dict[str, Any], types: IntTypes, builtins: dict[str, Macro], main: MainFile | None
+    ) -> None:
         self.types = types
         self.files = [sys.intern(_str(f)) for f in _list(data["files"])]
+        if main is not None and main.name in self.files:
+            raise _Bad  # the state read the main file under its name
+        if MAIN_PLACEHOLDER in self.files:
+            if main is None:
+                raise _Bad
+            self.files[self.files.index(MAIN_PLACEHOLDER)] = sys.intern(main.name)
         self.kinds: dict[str, str] = {}
         self.builtins = builtins
         self.macros = self._macros(_dict(data["macro_columns"]))
@@ -472,7 +545,15 @@ class _Reader:
             if not 0 <= index < len(files):
                 raise _Bad
         params = [None if p is None else tuple(_str(n) for n in _list(p)) for p in c["params"]]
-        bodies = [None if b is None else self.tokens(b) for b in c["body"]]
+        bodies: list[list[Token] | None] = []
+        for b in c["body"]:
+            if type(b) is int:
+                # The very list of an earlier macro.
+                if not 0 <= b < len(bodies) or bodies[b] is None:
+                    raise _Bad
+                bodies.append(bodies[b])
+            else:
+                bodies.append(None if b is None else self.tokens(b))
         locations = list(map(Location, map(files.__getitem__, c["file"]), c["line"], c["column"]))
         sources = [
             None if text is None else (text, files[f], line, col)
@@ -547,12 +628,17 @@ class _Reader:
 
 
 def restore(
-    data: object, types: IntTypes, options: PreprocessorOptions, record_bodies: bool = True
+    data: object,
+    types: IntTypes,
+    options: PreprocessorOptions,
+    record_bodies: bool = True,
+    main: MainFile | None = None,
 ) -> tuple[Preprocessor, ModelBuilder, Reporter, list[Macro]] | None:
     """The state :func:`dump` wrote, or None if ``data`` is not exactly such
-    a state. The files it read are read again on first use."""
+    a state. The files it read are read again on first use. ``main``: the
+    file that takes the place of the one the state was stored for."""
     try:
-        return _restore(_dict(data), types, options, record_bodies)
+        return _restore(_dict(data), types, options, record_bodies, main)
     except (_Bad, KeyError, ValueError, TypeError, OverflowError, RecursionError):
         return None
     except Exception:
@@ -560,11 +646,26 @@ def restore(
 
 
 def _restore(
-    data: dict[str, Any], types: IntTypes, options: PreprocessorOptions, record_bodies: bool
+    data: dict[str, Any], types: IntTypes, options: PreprocessorOptions, record_bodies: bool, main: MainFile | None
 ) -> tuple[Preprocessor, ModelBuilder, Reporter, list[Macro]]:
+    if main is not None:
+        # A state that read the main file as an include (stored by a header
+        # whose prefix reaches this one): found before the costly part.
+        real = str(main.real)
+        if any(type(e) is list and e and e[0] == real for e in _list(data["sources"])):
+            raise _Bad
     reporter = Reporter()
     pp = Preprocessor(types, options, reporter)
-    r = _Reader(data, types, {n: m for n, m in pp.macros.items() if m.builtin is not None})
+    r = _Reader(data, types, {n: m for n, m in pp.macros.items() if m.builtin is not None}, main)
+
+    def path(v: object) -> Path:
+        text = _str(v)
+        if text == MAIN_PLACEHOLDER and main is not None:
+            return main.real
+        if "\x00" in text:
+            raise _Bad
+        return Path(text)
+
     for entry in _list(data["diagnostics"]):
         level, message, loc, code = _list(entry, 4)
         reporter.add(
@@ -575,7 +676,9 @@ def _restore(
     stacks = {_str(name): [r.opt_macro(i) for i in _list(s)] for name, s in _dict(data["stacks"]).items()}
     if stacks:
         pp.__dict__["_macro_stacks"] = stacks
-    pp.files_read = [Path(_str(p)) for p in _list(data["files_read"])]
+    pp.files_read = [main.path if main and p == MAIN_PLACEHOLDER else path(p) for p in _list(data["files_read"])]
+    if main is not None and pp.files_read.count(main.path) != 1:
+        raise _Bad
     pp.missing_includes = [_str(n) for n in _list(data["missing"])]
     pp.dirs_probed = {_str(d) for d in _list(data["dirs_probed"])}
     pp.undecided = []
@@ -586,13 +689,13 @@ def _restore(
             Undecided(r.loc(loc), _str(directive), names_t, _str(missing), _int(last), r.opt_loc(keyword))
         )
     pp.budget.left = _int(data["budget"])
-    pp._once = {Path(_str(p)) for p in _list(data["once"])}
-    pp._guards = {Path(_str(p)): _str(g) for p, g in map(lambda e: _list(e, 2), _list(data["guards"]))}
+    pp._once = {path(p) for p in _list(data["once"])}
+    pp._guards = {path(p): _str(g) for p, g in map(lambda e: _list(e, 2), _list(data["guards"]))}
     # Read again on first use (the stamps said each file is as it was).
     sources: list[tuple[Path, str]] = []
     for entry in _list(data["sources"]):
         real, name = _list(entry, 2)
-        sources.append((Path(_str(real)), _str(name)))
+        sources.append((path(real), _str(name)))
     pp._stored = dict(sources)
     pp._stored_names = {}
     for entry in _list(data["by_name"]):
@@ -601,7 +704,7 @@ def _restore(
         if not 0 <= i < len(sources) or sources[i][1] != _str(name):
             raise _Bad
         pp._stored_names[sources[i][1]] = sources[i][0]
-    if len(pp._stored) != len(sources):
+    if len(pp._stored) != len(sources) or (main is not None and main.real in pp._stored):
         raise _Bad
     pp._counter = _int(data["counter"])
     pp._carry = _int(data["carry"])

@@ -20,7 +20,7 @@ from gen.c.conditions import Conditions
 from gen.c.directives import Directives
 from gen.c.includes import SHARED, IncludeResolver
 from gen.c.inttypes import IntTypes
-from gen.c.lexer import IDENT, Token, tokenize
+from gen.c.lexer import IDENT, PREFIX_END, Token, tokenize
 from gen.c.macros import Expander, ExpansionBudget, Macro, ScanPolicy, number_token, string_token
 from gen.c.search import PACKAGE_DIR, SearchPath, search_path
 from gen.c.skim import Skimmer
@@ -128,6 +128,13 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         self._main_real: Path | None = None
         self._main_name = ""
         self._not_defined: list[str] = []
+        #: The first line after the main file's implicit include prefix
+        #: (gen.c.implicit_prefix; 0: none): a PREFIX_END token goes there.
+        self.prefix_end = 0
+        #: Set when the main file is processed other than as the main file
+        #: (reached by its own include prefix, or by a forced include): a
+        #: state at its prefix's end then holds more than the prefix.
+        self._main_nested = False
         self._install_builtins()
 
     # -- set-up -----------------------------------------------------------------
@@ -194,7 +201,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         file known yet (a state :meth:`fork` can share among headers)."""
         return Expander(self.macros, self._forced_raw_tokens(), None, self.policy, self._dangerous, self.budget)
 
-    def main_tokens(self, main: Path, main_name: str) -> Iterator[Token]:
+    def main_tokens(self, main: Path, main_name: str) -> Expander:
         """The expanded tokens of ``main`` alone, the forced includes being
         done already (by :meth:`forced_tokens`)."""
         self.main_file = main_name
@@ -203,6 +210,18 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         return Expander(
             self.macros, self._main_raw_tokens(main, main_name), None, self.policy, self._dangerous, self.budget
         )
+
+    def resume_tokens(self, main: Path, main_name: str, start: int) -> Expander:
+        """The expanded tokens of ``main`` from line ``start`` on, this
+        preprocessor holding the state after its lines before ``start`` (a
+        restored implicit include prefix: its conditionals are all closed
+        there, and its ``#pragma once`` or guard does not stop the rest)."""
+        self.main_file = main_name
+        self._main_real = real_path(main)
+        self._main_name = main_name
+        source = self._load(main, main_name)
+        raw = self._tokens_of(self._process(source, -1, start=start))
+        return Expander(self.macros, raw, None, self.policy, self._dangerous, self.budget)
 
     def source_tokens(self, source: VirtualSource) -> Iterator[Token]:
         """The expanded tokens of a file another front end has cut into
@@ -263,7 +282,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         source = self._load(main, main_name)
         if self._guards.get(source.path) in self.macros or source.path in self._once:
             return
-        yield from self._tokens_of(self._process(source, -1))
+        yield from self._tokens_of(self._process(source, -1, cut=self.prefix_end))
 
     @staticmethod
     def _tokens_of(lines: Iterator[list[Token]]) -> Iterator[Token]:
@@ -303,12 +322,17 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
             segments.append((-line, text[pos:]))
         return segments
 
-    def _process(self, source: SourceFile, dir_index: int) -> Iterator[list[Token]]:
+    def _process(self, source: SourceFile, dir_index: int, cut: int = 0, start: int = 0) -> Iterator[list[Token]]:
         """Yield the token lists of the active text lines of ``source``;
-        directives are carried out as they are reached."""
+        directives are carried out as they are reached. ``cut``: the line
+        before which a PREFIX_END token goes (if no conditional is open
+        there); ``start``: the line to start at (the directives before it
+        are done already: see :meth:`resume_tokens`)."""
         self._depth += 1
         if self._depth > MAX_INCLUDE_DEPTH:
             raise GenError(f"#include nested deeper than {MAX_INCLUDE_DEPTH} levels (an include cycle?)")
+        if not (cut or start) and source.path == self._main_real:
+            self._main_nested = True
         conds: list[_Cond] = []
         name = source.name
         active = True
@@ -326,6 +350,14 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
                         yield from self._process(nested, -1)
                 continue
             lineno, text = segment
+            if cut and abs(lineno) >= cut:
+                if not conds:
+                    yield [Token(PREFIX_END, "", name, cut, 1)]
+                cut = 0
+            if start:
+                if 0 < lineno < start:
+                    continue
+                start = 0
             if lineno < 0:
                 # A block of text lines (no directives) starting at -lineno.
                 if active:
