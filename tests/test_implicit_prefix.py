@@ -8,16 +8,16 @@ entry itself, and the entry is not used."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
-from test_precompiled import _age, _new_process
+from test_precompiled import _age, _entries, _new_process, break_entry
 
 import gen.c.frontend as api
 from gen.c.implicit_prefix import implicit_prefix
@@ -130,10 +130,6 @@ def _extract(name: str, stored: bool, **options: object) -> tuple[object, ...]:
     result = api.extract(f"{name}.h", prefix_store=store, **settings)  # type: ignore[arg-type]
     assert isinstance(result, Extraction)
     return result.module, tuple(result.diagnostics)
-
-
-def _entries(project: Path) -> list[Path]:
-    return sorted((project.parent / "cache").glob("prefix-*.json"))
 
 
 def _values(result: tuple[object, ...]) -> dict[str, int]:
@@ -415,16 +411,10 @@ def test_it_composes_with_a_forced_include(project: Path, processed: list[str]) 
 
 
 def _break_entry(project: Path, how: str) -> None:
-    (path,) = _entries(project)
-    text = path.read_text(encoding="utf-8")
-    if how == "garbage":
-        path.write_bytes(b"\x00\xffnot json at all")
-        return
-    if how == "truncated":
-        path.write_text(text[: len(text) // 2], encoding="utf-8")
-        return
-    data = json.loads(text)
-    state = data["state"]
+    break_entry(project, how, _spoil)
+
+
+def _spoil(how: str, data: dict[str, Any], state: dict[str, Any]) -> None:
     if how == "placeholder-gone":
         state["files_read"] = [f if f != "\x00main" else "elsewhere.h" for f in state["files_read"]]
     elif how == "main-under-its-name":
@@ -439,7 +429,6 @@ def _break_entry(project: Path, how: str) -> None:
         state["budget"] = 1.5
     elif how == "other-key":
         data["key"]["implicit_prefix"] = "#include <other.h>\n"
-    path.write_text(json.dumps(data), encoding="utf-8")
 
 
 @pytest.mark.parametrize(

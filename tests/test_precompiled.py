@@ -11,8 +11,9 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, discover_cases
@@ -243,7 +244,9 @@ def test_other_options_do_not_share_the_state(
         assert after != before
 
 
-def _break_entry(project: Path, how: str) -> None:
+def break_entry(project: Path, how: str, edit: Callable[[str, dict[str, Any], dict[str, Any]], None]) -> None:
+    """Spoil the one stored entry: ``garbage`` and ``truncated`` bytes, else
+    ``edit(how, entry, state)`` on its data."""
     (path,) = _entries(project)
     text = path.read_text(encoding="utf-8")
     if how == "garbage":
@@ -253,7 +256,15 @@ def _break_entry(project: Path, how: str) -> None:
         path.write_text(text[: len(text) // 2], encoding="utf-8")
         return
     data = json.loads(text)
-    state = data["state"]
+    edit(how, data, data["state"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _break_entry(project: Path, how: str) -> None:
+    break_entry(project, how, _spoil)
+
+
+def _spoil(how: str, data: dict[str, Any], state: dict[str, Any]) -> None:
     if how == "macro-line-as-text":
         state["macro_columns"]["line"][-1] = "12"
     elif how == "typedef-type-unknown":
@@ -270,7 +281,6 @@ def _break_entry(project: Path, how: str) -> None:
         state["constants"][0][1] = 1.5
     elif how == "other-gen":
         data["gen"] = "0" * 40
-    path.write_text(json.dumps(data), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
