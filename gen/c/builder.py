@@ -55,6 +55,10 @@ class ModelBuilder:
         self._tag_typedefs: dict[str, list[str]] = {}
         #: ``typedef <integer type> NAME;`` statements of the main file, for macro groups.
         self.integer_typedef_marks: list[tuple[str, Location]] = []
+        #: In a tree pass (several mains: gen.c.frontend), the files whose
+        #: being the main file each problem of a main file's own is due to;
+        #: None: one main file, whose problems are all reported.
+        self.owners: dict[Diagnostic, frozenset[str]] | None = None
         # The compiler's own type behind <stdarg.h>'s va_list.
         model = types.model
         self.symbols.typedefs["__builtin_va_list"] = OpaqueType(
@@ -85,7 +89,22 @@ class ModelBuilder:
         new._main = list(self._main)
         new._tag_typedefs = {tag: list(names) for tag, names in self._tag_typedefs.items()}
         new.integer_typedef_marks = list(self.integer_typedef_marks)
+        new.owners = None if self.owners is None else dict(self.owners)
         return new
+
+    def keep_main(self, file: str) -> None:
+        """After a tree pass: keep the enums and integer typedefs of the
+        main file ``file`` alone (the other mains' are not this header's)."""
+        self._main = [e for e in self._main if e.location.file == file]
+        self.integer_typedef_marks = [m for m in self.integer_typedef_marks if m[1].file == file]
+
+    def _report_main(self, diagnostic: Diagnostic, *owners: Location | None) -> None:
+        """Report a problem that is one only because the definitions at
+        ``owners`` (those not None) are the main file's."""
+        self.reporter.add(diagnostic)
+        if self.owners is not None:
+            files = frozenset(loc.file for loc in owners if loc is not None)
+            self.owners[diagnostic] = self.owners.get(diagnostic, frozenset()) | files
 
     # -- feeding -----------------------------------------------------------------
     def add_all(self, decls: Iterable[Declaration]) -> None:
@@ -173,7 +192,8 @@ class ModelBuilder:
         if in_main or previous[1]:
             was = f", as {kind}," if kind else ""
             text = f"{message} (previous definition{was} at {previous[0]})"
-            self.reporter.add(Diagnostic(Level.ERROR, text, where))
+            owners = (where if in_main else None, previous[0] if previous[1] else None)
+            self._report_main(Diagnostic(Level.ERROR, text, where), *owners)
 
     def add_enum(self, decl: EnumDecl) -> None:
         if decl.block_scope:
@@ -325,7 +345,7 @@ class ModelBuilder:
         # Enums of included headers only matter through their constants;
         # their problems are not the user's.
         if decl.in_main:
-            self.reporter.add(Diagnostic(Level.ERROR, message, location))
+            self._report_main(Diagnostic(Level.ERROR, message, location), decl.location)
 
     # -- result --------------------------------------------------------------------
     def enums(self) -> tuple[Enum, ...]:

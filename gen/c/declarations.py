@@ -301,6 +301,12 @@ class DeclarationScanner:
         self.pack: int | None = None
         self._pack_stack: list[tuple[str | None, int | None]] = []
 
+    def continue_packing(self, other: DeclarationScanner) -> None:
+        """Start with ``other``'s ``#pragma pack`` state: this scan goes on
+        where that one ended (a tree pass's header after its forced includes)."""
+        self.pack = other.pack
+        self._pack_stack = list(other._pack_stack)
+
     def scan(self, tokens: Iterable[Token]) -> Iterator[Declaration]:
         # One statement in progress per open brace.
         stack: list[_Statement] = [_Statement()]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gen.c.builder import ModelBuilder
@@ -12,8 +12,9 @@ from gen.c.cexpr import parser_stack
 from gen.c.comments import describe, read_text
 from gen.c.declarations import DeclarationScanner
 from gen.c.implicit_prefix import ImplicitPrefix, implicit_prefix
-from gen.c.includes import read_shared
+from gen.c.includes import included_name, read_shared
 from gen.c.inttypes import DATA_MODELS, IntTypes
+from gen.c.lexer import Token
 from gen.c.macro_groups import TypedefMark, evaluate_macros, group_macros
 from gen.c.macros import Macro
 from gen.c.precompiled import MainFile, PrefixStore, dump, key_of, restore
@@ -22,8 +23,8 @@ from gen.c.records import RecordBodiesSkimmed
 from gen.c.source import real_path
 from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.c.undecided import undecided_warnings
-from gen.diagnostics import GenError, Location, Reporter
-from gen.model import Extraction, GroupSpec, Module
+from gen.diagnostics import Diagnostic, GenError, Location, Reporter, printable
+from gen.model import Enum, Extraction, GroupSpec, Module
 
 
 def display_name(path: Path) -> str:
@@ -113,6 +114,9 @@ def _extract(
         builder = prefix.builder.fork(reporter)
         defined = list(prefix.defined)
         tokens = pp.main_tokens(path, shown)
+    elif prefix is not None and (cut := _from_tree(prefix, path, shown, macros, groups)) is not None:
+        # A header the forced includes read: cut from the run's tree pass.
+        return cut
     else:
         reporter = Reporter()
         pp = Preprocessor(types, options, reporter)
@@ -141,6 +145,11 @@ def _extract(
         record_bodies=record_bodies,
         on_prefix_end=on_prefix_end,
     )
+    _scan(scanner, tokens, builder, shown)
+    return _result(pp, builder, reporter, defined, shown, macros, groups, types)
+
+
+def _scan(scanner: DeclarationScanner, tokens: Iterator[Token], builder: ModelBuilder, shown: str) -> None:
     try:
         # Macro arguments nest as deep as the calls (``F(F(F(...)))``): give
         # the expander the parsers' room (clang has no limit there).
@@ -148,6 +157,20 @@ def _extract(
             builder.add_all(scanner.scan(tokens))
     except RecursionError:
         raise GenError("input nested too deeply to process", Location(shown, 1, 1)) from None
+
+
+def _result(
+    pp: Preprocessor,
+    builder: ModelBuilder,
+    reporter: Reporter,
+    defined: list[Macro],
+    shown: str,
+    macros: str,
+    groups: Sequence[GroupSpec],
+    types: IntTypes,
+) -> Extraction:
+    """The extraction once the header is scanned: its enums, its #define
+    groups, the warnings about them, and the comments that describe them."""
     enums = builder.enums()
     if macros != "none":
         if macros == "main":
@@ -202,6 +225,165 @@ class _Prefix:
     #: (path, mtime, size) of each file read and (folder, mtime) of each
     #: folder probed in vain: any change and the prefix is computed again.
     stamps: tuple[tuple[str, int | None, int | None], ...]
+    #: The tree pass, once a header among ``real_paths`` asked for it
+    #: (None: it could not be made; each such header runs alone).
+    tree: _TreePass | None = None
+    tree_tried: bool = False
+
+
+#: Starts the name a tree pass gives each header the forced includes read
+#: (no display name holds a NUL).
+TREE_MAIN = "\x00tree-main\x00"
+
+
+@dataclass
+class _TreePass:
+    """The forced includes once more, every header they read standing as
+    the main file: their declarations count as the main file's, and each
+    problem that only a main file's declarations raise records whose it is.
+
+    A header the forced includes reach is otherwise extracted alone (the
+    whole tree again, for each such header of a run: Wine's windows.h reads
+    82 of its headers); from this pass it is cut out instead: its enums,
+    its problems and its names, then its own text after the forced
+    includes, as the header alone would give them.
+    """
+
+    pp: Preprocessor
+    builder: ModelBuilder
+    reporter: Reporter
+    defined: list[Macro]
+    scanner: DeclarationScanner
+    #: Each header's name in this pass, by real path.
+    mains: dict[Path, str]
+    #: What each of those names stands for in a header's own result: the
+    #: name the file has when included.
+    shown: dict[str, str]
+
+
+#: Off: each header the forced includes read is extracted alone (tests
+#: compare the two).
+USE_TREE_PASS = True
+
+
+def _tree_pass(prefix: _Prefix) -> _TreePass | None:
+    if not USE_TREE_PASS:
+        return None
+    if not prefix.tree_tried:
+        prefix.tree_tried = True
+        prefix.tree = _make_tree_pass(prefix)
+    return prefix.tree
+
+
+def _make_tree_pass(prefix: _Prefix) -> _TreePass | None:
+    pp0 = prefix.pp
+    record_bodies = prefix.builder.layouts.bodies
+    # gen's own shims are never a user's header (and their names are special).
+    mains = {
+        real: f"{TREE_MAIN}{real}" for real in sorted(prefix.real_paths) if not included_name(real).startswith("<")
+    }
+    names = frozenset(mains.values())
+    reporter = Reporter()
+    pp = Preprocessor(pp0.types, pp0.options, reporter)
+    pp.name_mains(mains)
+    defined: list[Macro] = []
+    pp.on_define = defined.append
+    builder = ModelBuilder(pp0.types, reporter, record_bodies)
+    builder.owners = {}
+    scanner = DeclarationScanner(
+        "",
+        builder.symbols.typedefs,
+        pp.source_lines,
+        pp.policy,
+        pp.macros.__contains__,
+        lambda: False,
+        is_main=lambda tok: tok.file in names,
+        record_bodies=record_bodies,
+    )
+    try:
+        with parser_stack():
+            builder.add_all(scanner.scan(pp.forced_tokens()))
+    except (GenError, RecursionError, RecordBodiesSkimmed):
+        return None
+    if names & pp.files_named:
+        return None  # __FILE__ gave a token this pass's name for a header
+    pp.on_define = None
+    shown = {name: included_name(pp.found_path(real) or real) for real, name in mains.items()}
+    return _TreePass(pp, builder, reporter, defined, scanner, mains, shown)
+
+
+def _from_tree(prefix: _Prefix, path: Path, shown: str, macros: str, groups: Sequence[GroupSpec]) -> Extraction | None:
+    """``path``, a header the forced includes read, cut from the tree
+    pass; None if there is none (then it is extracted alone)."""
+    tree = _tree_pass(prefix)
+    mine = None if tree is None else tree.mains.get(real_path(path))
+    if tree is None or mine is None:
+        return None
+    names = frozenset(tree.mains.values())
+    reporter = tree.reporter.fork()
+    pp = tree.pp.fork(reporter)
+    builder = tree.builder.fork(reporter)
+    defined = list(tree.defined)
+    # What the header holds after the forced includes (unless guarded).
+    tokens = pp.main_tokens(path, mine)
+    if macros != "none":
+        pp.on_define = defined.append
+    scanner = DeclarationScanner(
+        "",
+        builder.symbols.typedefs,
+        pp.source_lines,
+        pp.policy,
+        pp.macros.__contains__,
+        lambda: bool(pp.missing_includes),
+        is_main=lambda tok: tok.file in names,
+        record_bodies=prefix.builder.layouts.bodies,
+    )
+    scanner.continue_packing(tree.scanner)
+    renames = {**tree.shown, mine: shown}
+    try:
+        _scan(scanner, tokens, builder, mine)
+        if names & pp.files_named:
+            return None
+        builder.keep_main(mine)
+        result = _result(pp, builder, reporter, defined, mine, macros, groups, prefix.pp.types)
+    except GenError as exc:
+        # (The same exception, so that what catches a kind of it still does.)
+        exc.diagnostic = _renamed_diagnostic(exc.diagnostic, renames)
+        exc.args = (exc.diagnostic.message,)
+        raise
+    owners = builder.owners or {}
+    kept = Reporter()
+    for d in result.diagnostics:
+        files = owners.get(d)
+        if files is None or mine in files:
+            kept.add(_renamed_diagnostic(d, renames))
+    found = pp.found_path(real_path(path))
+    real = str(real_path(path))
+    module = replace(
+        result.module,
+        source=shown,
+        enums=tuple(_renamed_enum(e, renames) for e in result.module.enums),
+        files_read=tuple(str(found) if p == real and found is not None else p for p in result.module.files_read),
+    )
+    return Extraction(module, kept.diagnostics)
+
+
+def _renamed_location(loc: Location, renames: dict[str, str]) -> Location:
+    return replace(loc, file=renames[loc.file]) if loc.file in renames else loc
+
+
+def _renamed_enum(enum: Enum, renames: dict[str, str]) -> Enum:
+    members = tuple(replace(m, location=_renamed_location(m.location, renames)) for m in enum.members)
+    return replace(enum, location=_renamed_location(enum.location, renames), members=members)
+
+
+def _renamed_diagnostic(d: Diagnostic, renames: dict[str, str]) -> Diagnostic:
+    message = d.message
+    if TREE_MAIN in message or printable(TREE_MAIN) in message:
+        for name, new in renames.items():
+            message = message.replace(name, new).replace(printable(name), printable(new))
+    location = None if d.location is None else _renamed_location(d.location, renames)
+    return replace(d, message=message, location=location)
 
 
 _PREFIXES: dict[tuple[object, ...], _Prefix | None] = {}

@@ -59,6 +59,8 @@ class IncludeResolver:
     _dir_listing: dict[Path, dict[str, str]]
     _main_real: Path | None
     _main_name: str
+    _mains: dict[Path, str]
+    _found: dict[Path, Path]
     #: Headers another front end provides, by file name (lower case): gen.idl
     #: provides the header of the .idl it reads, which SDK headers include.
     provided: dict[str, Callable[[], SourceFile | None]]
@@ -201,13 +203,16 @@ class IncludeResolver:
             cached = self._stored_source(real)
         if cached is None:
             main = real == self._main_real
-            display = self._main_name if main else _display_name(path)
+            # A tree pass (gen.c.frontend) names each of its mains apart.
+            display = self._main_name if main else self._mains.get(real) or included_name(path)
             # The main header is read once: kept, the headers of a long run would pile up.
             cached = _shared_file(real, display, keep=not main).source
             self.budget.grant(len(cached.text))
             self._cache[real] = cached
             self._by_name.setdefault(display, cached)
             self._note_read(path if display == self._main_name else real)
+            if real in self._mains:
+                self._found[real] = path
         return cached
 
 
@@ -294,7 +299,7 @@ def _shared_file(real: Path, display: str, keep: bool = True) -> SharedFile:
     return entry
 
 
-def _display_name(path: Path) -> str:
+def included_name(path: Path) -> str:
     """gen's own headers are named by their include name, not their install
     path: ``<gen>/windows.h`` (a shim), ``<gen-std>/stdint.h``."""
     real = real_path(path)

@@ -96,10 +96,23 @@ _PP_FIELDS = frozenset(
         "_macro_stacks",
         "prefix_end",
         "_main_nested",
+        "_mains",
+        "_found",
+        "files_named",
     )
 )
 _BUILDER_FIELDS = frozenset(
-    ["types", "reporter", "symbols", "_main", "_tag_typedefs", "integer_typedef_marks", "evaluator", "layouts"]
+    [
+        "types",
+        "reporter",
+        "symbols",
+        "_main",
+        "_tag_typedefs",
+        "integer_typedef_marks",
+        "evaluator",
+        "layouts",
+        "owners",
+    ]
 )
 
 
@@ -312,6 +325,8 @@ def _dump(
         raise _CannotDump
     if pp._depth != (main is not None) or builder._main or builder.integer_typedef_marks or pp.provided:
         raise _CannotDump
+    if pp._mains or builder.owners is not None:
+        raise _CannotDump  # a tree pass's names are this process's own
     main_real = None if main is None else main.real
     if pp._main_real != main_real or pp._main_nested:
         raise _CannotDump

@@ -135,6 +135,13 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         #: (reached by its own include prefix, or by a forced include): a
         #: state at its prefix's end then holds more than the prefix.
         self._main_nested = False
+        #: A tree pass's mains (real path: the name standing for it) and
+        #: the path each was first found at (see :meth:`name_mains`).
+        self._mains: dict[Path, str] = {}
+        self._found: dict[Path, Path] = {}
+        #: The files ``__FILE__`` has named (a tree pass's names must not
+        #: reach a token).
+        self.files_named: set[str] = set()
         self._install_builtins()
 
     # -- set-up -----------------------------------------------------------------
@@ -165,6 +172,7 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
 
         def file(tok: Token) -> list[Token]:
             origin = tok.origin or tok
+            self.files_named.add(origin.file)
             return [string_token(origin.file, tok)]
 
         def counter(tok: Token) -> list[Token]:
@@ -200,6 +208,16 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         """The expanded tokens of the forced includes alone, with no main
         file known yet (a state :meth:`fork` can share among headers)."""
         return Expander(self.macros, self._forced_raw_tokens(), None, self.policy, self._dangerous, self.budget)
+
+    def name_mains(self, mains: dict[Path, str]) -> None:
+        """Name each file of ``mains`` (real path: name) as a main file is
+        named, each its own way, for a tree pass (see gen.c.frontend)."""
+        self._mains = dict(mains)
+
+    def found_path(self, real: Path) -> Path | None:
+        """Where a main of the tree pass was first found (as a main file's
+        path is listed among the files read)."""
+        return self._found.get(real)
 
     def main_tokens(self, main: Path, main_name: str) -> Expander:
         """The expanded tokens of ``main`` alone, the forced includes being
@@ -256,6 +274,8 @@ class Preprocessor(Directives, Conditions, IncludeResolver, Skimmer):
         new._lines = dict(self._lines)
         new._dir_listing = dict(self._dir_listing)
         new._danger = dict(self._danger)
+        new._found = dict(self._found)
+        new.files_named = set(self.files_named)
         for name, fresh in new._dynamic_macros().items():
             if name in new.macros and new.macros[name].builtin is not None:
                 new.macros[name] = fresh
