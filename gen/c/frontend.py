@@ -20,6 +20,7 @@ from gen.c.macros import Macro
 from gen.c.precompiled import MainFile, PrefixStore, dump, key_of, restore
 from gen.c.preprocessor import Preprocessor, PreprocessorOptions
 from gen.c.records import RecordBodiesSkimmed
+from gen.c.skim import TREE_MAIN
 from gen.c.source import real_path
 from gen.c.targets import DEFAULT_TARGET, TARGETS
 from gen.c.undecided import undecided_warnings
@@ -229,11 +230,6 @@ class _Prefix:
     #: (None: it could not be made; each such header runs alone).
     tree: _TreePass | None = None
     tree_tried: bool = False
-
-
-#: Starts the name a tree pass gives each header the forced includes read
-#: (no display name holds a NUL).
-TREE_MAIN = "\x00tree-main\x00"
 
 
 @dataclass

@@ -205,8 +205,9 @@ class IncludeResolver:
             main = real == self._main_real
             # A tree pass (gen.c.frontend) names each of its mains apart.
             display = self._main_name if main else self._mains.get(real) or included_name(path)
-            # The main header is read once: kept, the headers of a long run would pile up.
-            cached = _shared_file(real, display, keep=not main).source
+            # The main header is read once (and a tree pass's under their own
+            # names): kept, the headers of a long run would pile up.
+            cached = _shared_file(real, display, keep=not main and real not in self._mains).source
             self.budget.grant(len(cached.text))
             self._cache[real] = cached
             self._by_name.setdefault(display, cached)

@@ -31,6 +31,10 @@ _WORD_RE = TextPattern(lambda p: rf"{p.ident}(?:\s*\()?|[^\s{{}};\"']")
 # starts a universal character name is part of a name).
 _STRAY_RE = re.compile(r"[@`\"']|\\(?!u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
 
+#: Starts the name a tree pass (gen.c.frontend) gives each header the forced
+#: includes read: met in that pass alone, their blocks are not remembered.
+TREE_MAIN = "\x00tree-main\x00"
+
 _STRUCTURES: dict[tuple[str, str, int], list[Token]] = {}
 #: Per text block: whether it names enum/typedef, and its identifiers.
 _BLOCKS: dict[str, tuple[bool, frozenset[str]]] = {}
@@ -74,7 +78,7 @@ class Skimmer:
         """Tokens of a block of text lines, skimmed as a whole when possible."""
         if not self.policy.full and not self._carry and not (self.policy.closing and "}" in block):
             # The main header's blocks are met once: remembered, those of a long run would pile up.
-            shared = name != self._main_name
+            shared = name != self._main_name and not name.startswith(TREE_MAIN)
             info = _BLOCKS.get(block) if shared else None
             if info is None:
                 info = (_KEYWORD_RE.search(block) is not None, frozenset(identifiers(block)))
@@ -119,7 +123,9 @@ class Skimmer:
             names = self.macros.keys() & identifiers(text)
             if not any(self._dangerous(self.macros[n]) for n in names):
                 self._skimmed = True
-                return structure_of(text, file, line) if file != self._main_name else structure(text, file, line)
+                if file == self._main_name or file.startswith(TREE_MAIN):
+                    return structure(text, file, line)
+                return structure_of(text, file, line)
         self._skimmed = False
         tokens = tokenize(text, file, line, space=True)
         # A macro invocation left open at the end of the line continues on
