@@ -399,6 +399,30 @@ def test_comment_escaping_never_ends_a_comment(text: str) -> None:
     assert json.loads(filters.json_value(text)) == re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
+@given(st.one_of(st.none(), st.text(st.characters(max_codepoint=0x7F)), st.text()))
+def test_json_filter_is_json(value: str | None) -> None:
+    # Plain strings and None take a short cut past json.dumps: same text.
+    if value is None or value.isascii():
+        assert filters.json_value(value) == json.dumps(value, ensure_ascii=False)
+    assert json.loads(filters.json_value(value)) == (
+        None if value is None else re.sub("[\ud800-\udfff]", "\ufffd", value)
+    )
+
+
+def test_member_ts_comment_is_doc_and_hresult_hex() -> None:
+    loc = Location("t.h", 1, 1)
+    hresults = (Member("E_X", -2147467259, None, loc, doc="Failed  */ here."), Member("E_Y", -2147467263, None, loc))
+    plain = (
+        Member("A", 1, None, loc, doc="First\nline."),
+        Member("B", 2, None, loc),
+        Member("C", 3, None, loc, doc=" "),
+    )
+    module = Module("t.h", (Enum("HR", (), hresults, loc, TYPES.int), Enum("P", (), plain, loc, TYPES.int)))
+    view = module_view(module, "t", target="x86_64-w64-mingw32")
+    comments = [m.ts_comment for e in view.enums for m in e.members]
+    assert comments == ["Failed *\\/ here. (0x80004005)", "0x80004001", "First line.", None, None]
+
+
 # -- values a target cannot hold ----------------------------------------------------------------------
 
 VALUES_HEADER = """

@@ -522,8 +522,18 @@ def _json_escape(char: str) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
+#: Strings JSON spells as they are: printable ASCII but ``"`` and ``\\``.
+_PLAIN_JSON_RE = re.compile(r"[ !#-\[\]-~]*\Z")
+
+
 def json_value(value: object) -> str:
     """``value`` as JSON; invisible characters (they only occur in strings) as ``\\uXXXX`` escapes."""
+    # The JSON output calls this for every field of every member: spell the
+    # common values directly, as json.dumps would, without its overhead.
+    if value is None:
+        return "null"
+    if type(value) is str and _PLAIN_JSON_RE.match(value):
+        return f'"{value}"'
     return INVISIBLE_RE.sub(lambda m: _json_escape(m.group()), _encodable(json.dumps(value, ensure_ascii=False)))
 
 
