@@ -368,8 +368,11 @@ def _ts_helpers(views: list[EnumView], lookup: bool) -> tuple[list[EnumView], st
     out: list[EnumView] = []
     for v in views:
         if v.c_name and lookup:
-            v = dataclasses.replace(v, ts_is=next(names), ts_name_of=next(names), ts_values_of=next(names))
+            is_, name_of, values_of = next(names), next(names), next(names)
             arg, key, code = filters.unique_derived({v.ts_name}, ["v", "k", "code"])
-            v = dataclasses.replace(v, ts_locals=(arg, key, code))
+            # One replace: each copies every field of the view.
+            v = dataclasses.replace(
+                v, ts_is=is_, ts_name_of=name_of, ts_values_of=values_of, ts_locals=(arg, key, code)
+            )
         out.append(v)
     return out, has_flags
