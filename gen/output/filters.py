@@ -290,8 +290,8 @@ _NATURAL_TOKEN_RE = re.compile("[0-9]+|.", re.S)
 
 
 def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """A sort key in the order of :func:`natural_compare` (a key sorts a
-    module's names several times faster than a comparison function).
+    """A sort key in the order of :func:`natural_compare`: computed once per
+    name, where a comparison function runs for every pair sorting compares.
 
     Each character is ``(code point, 0, "")`` and each run of digits
     ``(ord("0"), length, digits)``, with length 0 for a run starting with
