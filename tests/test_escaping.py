@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import functools
 import importlib.util
 import json
 import os
@@ -26,7 +27,7 @@ from typing import Any
 import jsonschema
 import pytest
 from conftest import REPO, node_tool
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gen.c.inttypes import LLP64, IntTypes
@@ -113,6 +114,31 @@ def test_unique_names_are_distinct_and_valid(names: list[str]) -> None:
         out = filters.unique_names([(n, escape(n)) for n in names])
         assert len(set(out)) == len(out)
         assert all(escape(n) == n for n in out), out  # a suffix never needs escaping again
+
+
+_NATURAL_TEXT = st.text(alphabet="0019/:a_ \u00e9", max_size=6)
+
+
+@given(_NATURAL_TEXT, _NATURAL_TEXT)
+@example("a2", "a10").via("numbers")
+@example("a015", "a12").via("a leading 0: digit by digit")
+@example("01", "1").via("a leading 0 first")
+@example("x1 2", "x12").via("whitespace")
+@settings(max_examples=300)
+def test_natural_key_sorts_as_natural_compare(a: str, b: str) -> None:
+    ka, kb = filters.natural_key(a), filters.natural_key(b)
+    assert (ka > kb) - (ka < kb) == filters.natural_compare(a, b)
+
+
+@given(st.lists(st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,6}", fullmatch=True), max_size=30))
+def test_py_all_order_is_ruffs_order(names: list[str]) -> None:
+    def category(name: str) -> int:
+        return 0 if len(name) > 1 and name.isupper() else 1 if name[:1].isupper() else 2
+
+    def compare(a: str, b: str) -> int:
+        return (category(a) - category(b)) or filters.natural_compare(a, b)
+
+    assert filters.py_all_order(names) == sorted(names, key=functools.cmp_to_key(compare))
 
 
 # -- names, through the whole pipeline ------------------------------------------------------------
@@ -397,6 +423,29 @@ def test_comment_escaping_never_ends_a_comment(text: str) -> None:
     line = filters.line_comment(text)
     assert len(line.splitlines()) <= 1 and not re.search("[\r\n\u2028\u2029\x85\ud800-\udfff]", line)
     assert json.loads(filters.json_value(text)) == re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+@given(st.one_of(st.none(), st.booleans(), st.text(st.characters(max_codepoint=0x7F)), st.text()))
+def test_json_filter_is_json(value: str | bool | None) -> None:
+    # None, booleans and plain strings take a short cut past json.dumps: same text.
+    if not isinstance(value, str) or value.isascii():
+        assert filters.json_value(value) == json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        assert json.loads(filters.json_value(value)) == re.sub("[\ud800-\udfff]", "\ufffd", value)
+
+
+def test_member_ts_comment_is_doc_and_hresult_hex() -> None:
+    loc = Location("t.h", 1, 1)
+    hresults = (Member("E_X", -2147467259, None, loc, doc="Failed  */ here."), Member("E_Y", -2147467263, None, loc))
+    plain = (
+        Member("A", 1, None, loc, doc="First\nline."),
+        Member("B", 2, None, loc),
+        Member("C", 3, None, loc, doc=" "),
+    )
+    module = Module("t.h", (Enum("HR", (), hresults, loc, TYPES.int), Enum("P", (), plain, loc, TYPES.int)))
+    view = module_view(module, "t", target="x86_64-w64-mingw32")
+    comments = [m.ts_comment for e in view.enums for m in e.members]
+    assert comments == ["Failed *\\/ here. (0x80004005)", "0x80004001", "First line.", None, None]
 
 
 # -- values a target cannot hold ----------------------------------------------------------------------

@@ -14,12 +14,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2.parser
 import pytest
 from conftest import REPO
 
+from gen.model import Module
 from gen.output.filters import FILTERS
-from gen.output.render import discover_formats, make_environment
-from gen.output.viewmodel import SCHEMA_ID, VIEW_MODEL_VERSION, EnumView, MemberView, ModuleView
+from gen.output.render import discover_formats, loaded_templates, make_environment, render, template_paths
+from gen.output.viewmodel import SCHEMA_ID, VIEW_MODEL_VERSION, EnumView, MemberView, ModuleView, module_view
 from gen.run.cli import main
 
 DOC = REPO / "docs" / "templates.md"
@@ -170,6 +172,43 @@ def test_partials_are_not_formats_and_every_loaded_template_is_a_dependency(
         assert f"tpl/{name}" in deps, name
     assert "_unused.j2" not in deps
     assert "python.py.j2" not in deps  # formats not rendered are not dependencies
+
+
+def test_static_references_are_read_from_the_compiled_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The static dependencies of a template rendering loaded (compiled now,
+    or from the bytecode cache) come from its compiled code, without parsing
+    its source a second time; a template named only statically, which
+    rendering never loads, is read and parsed as before."""
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    files = {
+        "x.txt.j2": '{% include "_part.j2" %}{% if false %}{% include "_static.j2" %}{% endif %}',
+        "_part.j2": '{% import "_macros.j2" as mac %}{% include "_gone.j2" ignore missing %}part\n',
+        "_macros.j2": "{% macro row() %}{% endmacro %}",
+        "_static.j2": '{% include "_deeper.j2" %}',
+        "_deeper.j2": "deeper\n",
+    }
+    for name, text in files.items():
+        (tpl / name).write_text(text, encoding="utf-8")
+    parsed: list[str | None] = []
+    original = jinja2.parser.Parser.parse
+    monkeypatch.setattr(jinja2.parser.Parser, "parse", lambda self: parsed.append(self.name) or original(self))
+    fmt = discover_formats([tpl])["x"]
+    view = module_view(Module("t.h", ()), "t", target="x86_64-linux-gnu")
+    expected = [str(tpl / name) for name in ("x.txt.j2", "_part.j2", "_static.j2", "_macros.j2", "_deeper.j2")]
+    for compiled in (True, False):  # a new environment reads the bytecode cache
+        parsed.clear()
+        env = make_environment([tpl], tmp_path / "jinja")
+        assert render(env, fmt, view) == "part\n"
+        loaded = ["x.txt.j2", "_part.j2", "_macros.j2"]
+        assert sorted(parsed) == (sorted(loaded) if compiled else [])
+        parsed.clear()
+        assert template_paths(env, fmt) == expected
+        # Parsed: only the two rendering never loaded, once in a process.
+        assert len(parsed) == (2 if compiled else 0)
+        assert loaded_templates(env) == [str(tpl / name) for name in (*loaded, "_static.j2", "_deeper.j2")]
 
 
 def test_a_user_template_can_build_on_a_builtin(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -67,7 +67,6 @@ written as escapes, decoded in strings and visible in comments.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import keyword
 import re
@@ -284,10 +283,28 @@ def py_all_order(names: list[str]) -> list[str]:
             return 0
         return 1 if name[:1].isupper() else 2
 
-    def compare(a: str, b: str) -> int:
-        return (category(a) - category(b)) or natural_compare(a, b)
+    return sorted(names, key=lambda name: (category(name), natural_key(name)))
 
-    return sorted(names, key=functools.cmp_to_key(compare))
+
+_NATURAL_TOKEN_RE = re.compile("[0-9]+|.", re.S)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key in the order of :func:`natural_compare`: computed once per
+    name, where a comparison function runs for every pair sorting compares.
+
+    Each character is ``(code point, 0, "")`` and each run of digits
+    ``(ord("0"), length, digits)``, with length 0 for a run starting with
+    ``0``: runs then sort among themselves as natural_compare says, and
+    against any other character as their first digit; whitespace is left out.
+    """
+    key: list[tuple[int, int, str]] = []
+    for token in _NATURAL_TOKEN_RE.findall(text):
+        if token[0] in _DIGITS:
+            key.append((0x30, 0 if token[0] == "0" else len(token), token))
+        elif not token.isspace():
+            key.append((ord(token), 0, ""))
+    return tuple(key)
 
 
 def natural_compare(a: str, b: str) -> int:
@@ -522,8 +539,18 @@ def _json_escape(char: str) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
+#: Strings JSON spells as they are: printable ASCII but ``"`` and ``\\``.
+_PLAIN_JSON_RE = re.compile(r"[ !#-\[\]-~]*\Z")
+
+
 def json_value(value: object) -> str:
     """``value`` as JSON; invisible characters (they only occur in strings) as ``\\uXXXX`` escapes."""
+    # The JSON output calls this for every field of every member: spell the
+    # common values directly, as json.dumps would, without its overhead.
+    if value is None or type(value) is bool:
+        return "null" if value is None else "true" if value else "false"
+    if type(value) is str and _PLAIN_JSON_RE.match(value):
+        return f'"{value}"'
     return INVISIBLE_RE.sub(lambda m: _json_escape(m.group()), _encodable(json.dumps(value, ensure_ascii=False)))
 
 

@@ -16,13 +16,15 @@ See docs/templates.md for what templates receive.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import jinja2
+import jinja2.compiler
 import jinja2.meta
+import jinja2.nodes
 
 from gen.diagnostics import GenError, Location
 from gen.output.filters import FILTERS
@@ -68,6 +70,31 @@ def discover_formats(template_dirs: Sequence[Path]) -> dict[str, OutputFormat]:
     return found
 
 
+#: The module-level name under which a compiled template keeps the templates
+#: its source names statically (see :class:`ReferencesCodeGenerator`).
+_REFERENCES_NAME = "gen_static_references"
+
+
+class ReferencesCodeGenerator(jinja2.compiler.CodeGenerator):
+    """Jinja's code generator, also writing into the compiled module the
+    templates the source names in extends/include/import: the depfile's
+    static dependencies (:func:`template_paths`) then come from the template
+    as loaded, even from the bytecode cache, without parsing its source again."""
+
+    def visit_Template(self, node: jinja2.nodes.Template, frame: jinja2.compiler.Frame | None = None) -> None:
+        refs = tuple(ref for ref in jinja2.meta.find_referenced_templates(node) if ref)
+        super().visit_Template(node, frame)
+        self.writeline(f"{_REFERENCES_NAME} = {refs!r}")
+
+
+def _compiled_references(template: jinja2.Template) -> tuple[str, ...] | None:
+    """The references :class:`ReferencesCodeGenerator` wrote into ``template``;
+    None when it was compiled without them."""
+    namespace = getattr(template.root_render_func, "__globals__", {})
+    refs = namespace.get(_REFERENCES_NAME)
+    return refs if isinstance(refs, tuple) else None
+
+
 class RecordingLoader(jinja2.FileSystemLoader):
     """A FileSystemLoader that remembers the file behind every template it
     loads (the format's own, and whatever it extends, includes or imports,
@@ -76,12 +103,29 @@ class RecordingLoader(jinja2.FileSystemLoader):
     def __init__(self, searchpath: Sequence[str]) -> None:
         super().__init__(list(searchpath))
         self.loaded: list[str] = []
+        #: The template last loaded under each name, for its compiled references.
+        self.templates: dict[str, jinja2.Template] = {}
+
+    def load(
+        self, environment: jinja2.Environment, name: str, globals: MutableMapping[str, Any] | None = None
+    ) -> jinja2.Template:
+        template = super().load(environment, name, globals)
+        self.templates[name] = template
+        return template
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         if filename not in self.loaded:
             self.loaded.append(filename)
         return source, filename, uptodate
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates under keys of their own: code compiled without
+    :class:`ReferencesCodeGenerator` (by an earlier gen) is never loaded."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{name}|{_REFERENCES_NAME}", filename)
 
 
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
@@ -93,7 +137,7 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _BytecodeCache(str(folder))
 
 
 def make_environment(template_dirs: Sequence[Path] = (), bytecode_dir: Path | None = None) -> jinja2.Environment:
@@ -111,6 +155,7 @@ def make_environment(template_dirs: Sequence[Path] = (), bytecode_dir: Path | No
         autoescape=False,
         bytecode_cache=_bytecode_cache(bytecode_dir),
     )
+    env.code_generator_class = ReferencesCodeGenerator
     env.filters.update(FILTERS)
     env.globals["fail"] = fail
     return env
@@ -171,14 +216,31 @@ def template_paths(env: jinja2.Environment, fmt: OutputFormat) -> list[str]:
         if name in seen:
             continue
         seen.add(name)
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            continue
+        loaded = _loaded_references(env, name)
+        if loaded is not None:
+            filename, refs = loaded
+        else:
+            try:
+                source, filename, _ = env.loader.get_source(env, name)
+            except jinja2.TemplateNotFound:
+                continue
+            refs = _references(env, filename, source)
         if filename and filename not in paths:
             paths.append(filename)
-        pending.extend(_references(env, filename, source))
+        pending.extend(refs)
     return paths
+
+
+def _loaded_references(env: jinja2.Environment, name: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """The file and static references of template ``name`` as ``env`` loaded
+    it (rendering loads the format's template, and most partials), if its
+    file is unchanged since; else None, and the caller reads the source."""
+    loader = env.loader
+    template = loader.templates.get(name) if isinstance(loader, RecordingLoader) else None
+    if template is None or not template.is_up_to_date:
+        return None
+    refs = _compiled_references(template)
+    return None if refs is None else (template.filename, refs)
 
 
 #: The static references of each template text already parsed in this

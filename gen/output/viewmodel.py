@@ -50,6 +50,9 @@ class MemberView:
     #: Escaped single-line forms of ``doc`` for each language's comments.
     py_doc: str | None
     ts_doc: str | None
+    #: The text of the member's JSDoc comment: ``ts_doc``, then ``hex`` in
+    #: parentheses for HRESULTs (``hex`` alone without a doc); None when neither.
+    ts_comment: str | None
 
 
 @dataclass(frozen=True)
@@ -164,9 +167,11 @@ def _needs_bigint(enum: Enum, flags: bool) -> bool:
     return flags and any(m.value >= _JS_BITS for m in enum.members)
 
 
-def _member_view(m: Member, flags: bool, bigint: bool, header_comments: bool) -> MemberView:
+def _member_view(m: Member, flags: bool, bigint: bool, hresult: bool, header_comments: bool) -> MemberView:
     py_value = filters.hex_value(m.value) if flags else str(m.value)
     doc = _description(m.doc, m.comment, header_comments)
+    hex_ = filters.unsigned32(m.value) if -(2**31) <= m.value < 2**32 else filters.hex_value(m.value, 64)
+    ts_doc = filters.comment_text(" ".join(doc.split())) if doc else None
     return MemberView(
         c_name=m.name,
         py_name=filters.py_member_name(m.name),
@@ -175,13 +180,14 @@ def _member_view(m: Member, flags: bool, bigint: bool, header_comments: bool) ->
         value=m.value,
         py_value=py_value,
         ts_value=filters.ts_value(m.value, bigint),
-        hex=filters.unsigned32(m.value) if -(2**31) <= m.value < 2**32 else filters.hex_value(m.value, 64),
+        hex=hex_,
         expr=m.expr,
         line=m.location.line,
         column=m.location.column,
         doc=doc,
         py_doc=filters.py_docstring(" ".join(doc.split())) if doc else None,
-        ts_doc=filters.comment_text(" ".join(doc.split())) if doc else None,
+        ts_doc=ts_doc,
+        ts_comment=(f"{ts_doc} ({hex_})" if hresult else ts_doc) if ts_doc else (hex_ if hresult else None),
     )
 
 
@@ -201,6 +207,7 @@ def enum_view(enum: Enum, flags_override: bool | None = None, header_comments: b
     if doc:
         paragraphs = [p for p in doc.split("\n\n") if p.strip()]
         doc_lines = [*(line for p in paragraphs for line in (p, "")), summary]
+    members = [_member_view(m, flags, bigint, hresult, header_comments) for m in enum.members]
     mask = 0
     for m in enum.members:
         mask |= m.value
@@ -219,7 +226,7 @@ def enum_view(enum: Enum, flags_override: bool | None = None, header_comments: b
         file=enum.location.file,
         line=enum.location.line,
         column=enum.location.column,
-        members=filters.unique_members([_member_view(m, flags, bigint, header_comments) for m in enum.members]),
+        members=filters.unique_members(members),
         doc=doc,
         py_doc_lines=tuple(filters.py_docstring(" ".join(line.split())) for line in doc_lines),
         ts_doc_lines=tuple(filters.comment_text(" ".join(line.split())) for line in doc_lines),
@@ -361,8 +368,11 @@ def _ts_helpers(views: list[EnumView], lookup: bool) -> tuple[list[EnumView], st
     out: list[EnumView] = []
     for v in views:
         if v.c_name and lookup:
-            v = dataclasses.replace(v, ts_is=next(names), ts_name_of=next(names), ts_values_of=next(names))
+            is_, name_of, values_of = next(names), next(names), next(names)
             arg, key, code = filters.unique_derived({v.ts_name}, ["v", "k", "code"])
-            v = dataclasses.replace(v, ts_locals=(arg, key, code))
+            # One replace: each copies every field of the view.
+            v = dataclasses.replace(
+                v, ts_is=is_, ts_name_of=name_of, ts_values_of=values_of, ts_locals=(arg, key, code)
+            )
         out.append(v)
     return out, has_flags
