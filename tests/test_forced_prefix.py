@@ -37,14 +37,20 @@ HEADERS = {
 }
 
 
+def make_project(folder: Path, monkeypatch: pytest.MonkeyPatch, forced: str, headers: dict[str, str]) -> Path:
+    """``forced.h`` and ``headers`` in ``folder``, the current folder, and
+    no forced-include state left from an earlier test."""
+    (folder / "forced.h").write_text(forced, encoding="utf-8")
+    for name, text in headers.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    api._PREFIXES.clear()
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "forced.h").write_text(FORCED, encoding="utf-8")
-    for name, text in HEADERS.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    api._PREFIXES.clear()
-    return tmp_path
+    return make_project(tmp_path, monkeypatch, FORCED, HEADERS)
 
 
 def _extract(name: str, shared: bool, monkeypatch: pytest.MonkeyPatch) -> Extraction | str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_forced_prefix import make_project
 
 import gen.c.frontend as api
 from gen.c.frontend import TREE_MAIN, extract
@@ -67,12 +68,7 @@ INSIDE = ["first.h", "second.h", "unguarded.h", "counts.h"]
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "forced.h").write_text(FORCED, encoding="utf-8")
-    for name, text in HEADERS.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    api._PREFIXES.clear()
-    return tmp_path
+    return make_project(tmp_path, monkeypatch, FORCED, HEADERS)
 
 
 def _extract(header: str | Path, tree: bool, monkeypatch: pytest.MonkeyPatch, macros: str = "main") -> Extraction | str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -136,18 +136,32 @@ def _extract(
     if macros != "none" or implicit is not None:
         # (The stored state carries the prefix's #defines for any choice.)
         pp.on_define = defined.append
-    scanner = DeclarationScanner(
-        shown,
+    scanner = _scanner(pp, builder, shown, lambda: bool(pp.missing_includes), record_bodies, None, on_prefix_end)
+    _scan(scanner, tokens, builder, shown)
+    return _result(pp, builder, reporter, defined, shown, macros, groups, types)
+
+
+def _scanner(
+    pp: Preprocessor,
+    builder: ModelBuilder,
+    main_file: str,
+    lenient_end: Callable[[], bool],
+    record_bodies: bool,
+    is_main: Callable[[Token], bool] | None = None,
+    on_prefix_end: Callable[[], None] | None = None,
+) -> DeclarationScanner:
+    """The declaration scanner over ``pp``'s tokens, feeding ``builder``."""
+    return DeclarationScanner(
+        main_file,
         builder.symbols.typedefs,
         pp.source_lines,
         pp.policy,
         pp.macros.__contains__,
-        lambda: bool(pp.missing_includes),
+        lenient_end,
+        is_main=is_main,
         record_bodies=record_bodies,
         on_prefix_end=on_prefix_end,
     )
-    _scan(scanner, tokens, builder, shown)
-    return _result(pp, builder, reporter, defined, shown, macros, groups, types)
 
 
 def _scan(scanner: DeclarationScanner, tokens: Iterator[Token], builder: ModelBuilder, shown: str) -> None:
@@ -272,40 +286,41 @@ def _tree_pass(prefix: _Prefix) -> _TreePass | None:
 
 
 def _make_tree_pass(prefix: _Prefix) -> _TreePass | None:
-    pp0 = prefix.pp
-    record_bodies = prefix.builder.layouts.bodies
     # gen's own shims are never a user's header (and their names are special).
     mains = {
         real: f"{TREE_MAIN}{real}" for real in sorted(prefix.real_paths) if not included_name(real).startswith("<")
     }
-    names = frozenset(mains.values())
-    reporter = Reporter()
-    pp = Preprocessor(pp0.types, pp0.options, reporter)
-    pp.name_mains(mains)
-    defined: list[Macro] = []
-    pp.on_define = defined.append
-    builder = ModelBuilder(pp0.types, reporter, record_bodies)
-    builder.owners = {}
-    scanner = DeclarationScanner(
-        "",
-        builder.symbols.typedefs,
-        pp.source_lines,
-        pp.policy,
-        pp.macros.__contains__,
-        lambda: False,
-        is_main=lambda tok: tok.file in names,
-        record_bodies=record_bodies,
-    )
     try:
-        with parser_stack():
-            builder.add_all(scanner.scan(pp.forced_tokens()))
+        done = _forced_pass(prefix.pp.types, prefix.pp.options, prefix.builder.layouts.bodies, mains)
     except (GenError, RecursionError, RecordBodiesSkimmed):
         return None
-    if names & pp.files_named:
+    pp, builder, reporter, defined, scanner = done
+    if set(mains.values()) & pp.files_named:
         return None  # __FILE__ gave a token this pass's name for a header
-    pp.on_define = None
     shown = {name: included_name(pp.found_path(real) or real) for real, name in mains.items()}
     return _TreePass(pp, builder, reporter, defined, scanner, mains, shown)
+
+
+def _forced_pass(
+    types: IntTypes, options: PreprocessorOptions, record_bodies: bool, mains: dict[Path, str] | None = None
+) -> tuple[Preprocessor, ModelBuilder, Reporter, list[Macro], DeclarationScanner]:
+    """The forced includes on their own, every #define recorded; with
+    ``mains`` (real path: name), as a tree pass. Raises what scanning raises."""
+    reporter = Reporter()
+    pp = Preprocessor(types, options, reporter)
+    builder = ModelBuilder(types, reporter, record_bodies)
+    names = frozenset(mains.values()) if mains is not None else None
+    if mains is not None:
+        pp.name_mains(mains)
+        builder.owners = {}
+    defined: list[Macro] = []
+    pp.on_define = defined.append
+    is_main = None if names is None else lambda tok: tok.file in names
+    scanner = _scanner(pp, builder, "", lambda: False, record_bodies, is_main)
+    with parser_stack():
+        builder.add_all(scanner.scan(pp.forced_tokens()))
+    pp.on_define = None
+    return pp, builder, reporter, defined, scanner
 
 
 def _from_tree(prefix: _Prefix, path: Path, shown: str, macros: str, groups: Sequence[GroupSpec]) -> Extraction | None:
@@ -324,16 +339,8 @@ def _from_tree(prefix: _Prefix, path: Path, shown: str, macros: str, groups: Seq
     tokens = pp.main_tokens(path, mine)
     if macros != "none":
         pp.on_define = defined.append
-    scanner = DeclarationScanner(
-        "",
-        builder.symbols.typedefs,
-        pp.source_lines,
-        pp.policy,
-        pp.macros.__contains__,
-        lambda: bool(pp.missing_includes),
-        is_main=lambda tok: tok.file in names,
-        record_bodies=prefix.builder.layouts.bodies,
-    )
+    bodies = prefix.builder.layouts.bodies
+    scanner = _scanner(pp, builder, "", lambda: bool(pp.missing_includes), bodies, lambda tok: tok.file in names)
     scanner.continue_packing(tree.scanner)
     renames = {**tree.shown, mine: shown}
     try:
@@ -426,27 +433,11 @@ def _forced_prefix(
         if loaded is not None:
             _PREFIXES[key] = loaded
             return loaded
-    reporter = Reporter()
-    pp = Preprocessor(types, options, reporter)
-    defined: list[Macro] = []
-    pp.on_define = defined.append
-    builder = ModelBuilder(types, reporter, record_bodies)
-    scanner = DeclarationScanner(
-        "",
-        builder.symbols.typedefs,
-        pp.source_lines,
-        pp.policy,
-        pp.macros.__contains__,
-        lambda: False,
-        record_bodies=record_bodies,
-    )
     try:
-        with parser_stack():
-            builder.add_all(scanner.scan(pp.forced_tokens()))
+        pp, builder, reporter, defined, _ = _forced_pass(types, options, record_bodies)
     except (GenError, RecursionError):
         _PREFIXES[key] = None
         return None
-    pp.on_define = None
     read = [str(p) for p in pp.files_read]
     stamps = tuple(_stat(p) for p in [*read, *sorted(pp.dirs_probed)])
     real = frozenset(real_path(Path(p)) for p in read)
