@@ -99,6 +99,12 @@ class Installed:
         return self.bin / "python"
 
 
+def outside_env() -> dict[str, str]:
+    """The environment for a process that must use the installed package:
+    without PYTHONPATH (a session working in a copy sets it to the copy)."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GEN_DEBUG")}
+
+
 def make_venv(folder: Path) -> Path:
     """A new virtual environment that sees the packages of the one running
     the tests (pycparser, jinja2, hatchling, ... from the test extra, so

@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Installed
+from conftest import REPO, Installed, outside_env
 
 API_H = """\
 #include <windows.h>
@@ -81,8 +81,9 @@ def consumer(tmp_path: Path) -> Path:
 
 
 def gen(installed: Installed, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GEN_DEBUG")}
-    return subprocess.run([str(installed.gen), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [str(installed.gen), *args], cwd=cwd, capture_output=True, text=True, env=outside_env(), timeout=300
+    )
 
 
 def stamps(folder: Path) -> dict[str, int]:
@@ -107,7 +108,9 @@ def test_consumer_repository_build_step(installed: Installed, consumer: Path) ->
         "import sys; sys.path.insert(0, 'src'); import gen, consumer.generated.api as a; "
         "print(gen.__file__); print(int(a.API_MODE.READ | a.API_MODE.WRITE), a.API_RESULT.RETRY.value)"
     )
-    shown = subprocess.run([str(installed.python), "-c", check_module], cwd=consumer, capture_output=True, text=True)
+    shown = subprocess.run(
+        [str(installed.python), "-c", check_module], cwd=consumer, capture_output=True, text=True, env=outside_env()
+    )
     assert shown.returncode == 0, shown.stderr
     where, values = shown.stdout.splitlines()
     assert where.startswith(str(installed.venv)) and values == "48 -2147220990"  # strip-prefix, IntFlag

@@ -9,7 +9,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from conftest import REPO, Installed
+from conftest import REPO, Installed, outside_env
 
 
 def test_wheel_install_runs_outside_the_repo(installed: Installed, tmp_path: Path) -> None:
@@ -28,17 +28,24 @@ def test_wheel_install_runs_outside_the_repo(installed: Installed, tmp_path: Pat
     work = tmp_path / "elsewhere"
     work.mkdir()
     (work / "Imnxport.h").write_bytes((REPO / "headers" / "Imnxport.h").read_bytes())
-    run = subprocess.run([str(installed.gen), "Imnxport.h"], cwd=work, capture_output=True, text=True)
+    env = outside_env()
+    run = subprocess.run([str(installed.gen), "Imnxport.h"], cwd=work, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stdout + run.stderr
     assert sorted(p.name for p in (work / "out").iterdir()) == ["imnxport.json", "imnxport.py", "imnxport.ts"]
     # IDL too, with the shim IDL files of the package.
     (work / "imnxport.idl").write_bytes((REPO / "headers" / "imnxport.idl").read_bytes())
-    run = subprocess.run([str(installed.gen), "-o", "idl", "imnxport.idl"], cwd=work, capture_output=True, text=True)
+    run = subprocess.run(
+        [str(installed.gen), "-o", "idl", "imnxport.idl"], cwd=work, capture_output=True, text=True, env=env
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert (work / "idl" / "imnxport.json").is_file()
     # The installed package, not the checkout, did the work.
     where = subprocess.run(
-        [str(installed.python), "-c", "import gen; print(gen.__file__)"], cwd=work, capture_output=True, text=True
+        [str(installed.python), "-c", "import gen; print(gen.__file__)"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert where.stdout.startswith(str(installed.venv)), where.stdout + where.stderr
 
