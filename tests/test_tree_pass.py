@@ -7,6 +7,7 @@ values, comments, #define groups, problems, files read)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_forced_prefix import make_project
@@ -154,10 +155,26 @@ def test_file_macro_in_the_tree_means_no_tree_pass(project: Path, monkeypatch: p
     assert _tree_passes() == []
 
 
-def test_a_tree_that_fails_to_scan_leaves_each_header_alone(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "second.h").write_text("enum broken { B_A = (1 + };\n", encoding="utf-8")
+def test_a_tree_pass_that_cannot_be_made_leaves_each_header_alone(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the tree pass fail where the shared prefix did not, the
+    headers it would have served are extracted alone, the others still
+    from the shared prefix."""
+    forced_pass = api._forced_pass
+
+    def failing(*args: Any) -> Any:
+        if len(args) > 3 and args[3] is not None:
+            raise GenError("the tree pass fails here")
+        return forced_pass(*args)
+
+    monkeypatch.setattr(api, "_forced_pass", failing)
     cut = _extract("first.h", True, monkeypatch)
+    assert isinstance(cut, Extraction)
+    assert _tree_passes() == []
+    assert [p.tree_tried for p in api._PREFIXES.values() if p is not None] == [True]
     assert cut == _extract("first.h", False, monkeypatch)
+    assert _extract("outside.h", True, monkeypatch) == _extract("outside.h", False, monkeypatch)
 
 
 def test_an_error_in_the_header_names_it_as_alone(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -327,7 +327,8 @@ def _from_tree(prefix: _Prefix, path: Path, shown: str, macros: str, groups: Seq
     """``path``, a header the forced includes read, cut from the tree
     pass; None if there is none (then it is extracted alone)."""
     tree = _tree_pass(prefix)
-    mine = None if tree is None else tree.mains.get(real_path(path))
+    real = real_path(path)
+    mine = None if tree is None else tree.mains.get(real)
     if tree is None or mine is None:
         return None
     names = frozenset(tree.mains.values())
@@ -348,7 +349,7 @@ def _from_tree(prefix: _Prefix, path: Path, shown: str, macros: str, groups: Seq
         if names & pp.files_named:
             return None
         builder.keep_main(mine)
-        result = _result(pp, builder, reporter, defined, mine, macros, groups, prefix.pp.types)
+        result = _result(pp, builder, reporter, defined, mine, macros, groups, pp.types)
     except GenError as exc:
         # (The same exception, so that what catches a kind of it still does.)
         exc.diagnostic = _renamed_diagnostic(exc.diagnostic, renames)
@@ -360,13 +361,14 @@ def _from_tree(prefix: _Prefix, path: Path, shown: str, macros: str, groups: Seq
         files = owners.get(d)
         if files is None or mine in files:
             kept.add(_renamed_diagnostic(d, renames))
-    found = pp.found_path(real_path(path))
-    real = str(real_path(path))
+    # Alone, the header is listed by the path it was first found at.
+    found = pp.found_path(real)
+    listed = {str(real): str(found)} if found is not None else {}
     module = replace(
         result.module,
         source=shown,
         enums=tuple(_renamed_enum(e, renames) for e in result.module.enums),
-        files_read=tuple(str(found) if p == real and found is not None else p for p in result.module.files_read),
+        files_read=tuple(listed.get(p, p) for p in result.module.files_read),
     )
     return Extraction(module, kept.diagnostics)
 

@@ -77,8 +77,7 @@ class Skimmer:
     def _text_block(self, block: str, name: str, first: int) -> Iterator[list[Token]]:
         """Tokens of a block of text lines, skimmed as a whole when possible."""
         if not self.policy.full and not self._carry and not (self.policy.closing and "}" in block):
-            # The main header's blocks are met once: remembered, those of a long run would pile up.
-            shared = name != self._main_name and not name.startswith(TREE_MAIN)
+            shared = self._remembered(name)
             info = _BLOCKS.get(block) if shared else None
             if info is None:
                 info = (_KEYWORD_RE.search(block) is not None, frozenset(identifiers(block)))
@@ -100,6 +99,11 @@ class Skimmer:
             else:
                 tokens = self._skim(text, name, lineno)
                 yield self._after(text, tokens, skimmed=self._skimmed)
+
+    def _remembered(self, file: str) -> bool:
+        """Whether ``file``'s blocks go into the memos: not the main header's
+        (met once: those of a long run would pile up), nor a tree pass's."""
+        return file != self._main_name and not file.startswith(TREE_MAIN)
 
     def _after(self, text: str, tokens: list[Token], skimmed: bool) -> list[Token]:
         """Carry ``f(...)`` across a line break before its ``{``: when a
@@ -123,9 +127,7 @@ class Skimmer:
             names = self.macros.keys() & identifiers(text)
             if not any(self._dangerous(self.macros[n]) for n in names):
                 self._skimmed = True
-                if file == self._main_name or file.startswith(TREE_MAIN):
-                    return structure(text, file, line)
-                return structure_of(text, file, line)
+                return structure_of(text, file, line) if self._remembered(file) else structure(text, file, line)
         self._skimmed = False
         tokens = tokenize(text, file, line, space=True)
         # A macro invocation left open at the end of the line continues on
